@@ -1,0 +1,81 @@
+// The build: load → normalise → index → render → write. Only load and write touch the disk;
+// the writer is passed in, so tests build in memory.
+import path from 'node:path';
+import { buildIndex } from './index/buildIndex.js';
+import { loadArticles } from './load/load.js';
+import { loadRegistries } from './load/registries.js';
+import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
+import { normaliseAll } from './normalise/index.js';
+import { hasInterfaceLanguage, interfaceStrings } from './render/i18n.js';
+import { renderSite } from './render/pages.js';
+import { compileTemplates } from './render/templates.js';
+import type { SiteConfig } from './config.js';
+import { mergeOutputs, publicFiles } from './write/collect.js';
+import type { Writer } from './write/disk.js';
+
+/** Where a build reads from. */
+export interface BuildOptions {
+  contentDir: string;
+  templatesDir: string;
+  publicDir: string;
+  config: SiteConfig;
+  writer: Writer;
+}
+
+/** What a build produced. */
+export interface BuildResult {
+  articles: Article[];
+  index: SiteIndex;
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** Input files that could not be built. */
+  failed: string[];
+}
+
+const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
+
+/** Sorts diagnostics by file, line, then severity, so output is stable. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.slice().sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || severityOrder[a.severity] - severityOrder[b.severity] || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { config } = options;
+  const diagnostics: Diagnostic[] = [];
+  const { registries, diagnostics: regDiags } = loadRegistries(options.contentDir);
+  diagnostics.push(...regDiags);
+  const strings = interfaceStrings(config.language);
+  if (!hasInterfaceLanguage(config.language)) {
+    diagnostics.push({ file: 'config', field: 'language', severity: 'warning', message: `no interface translation for "${config.language}"; English is used. Add data/i18n/${config.language}.yml` });
+  }
+  const templates = compileTemplates(options.templatesDir, strings, config.language);
+
+  const loaded = await loadArticles(options.contentDir);
+  diagnostics.push(...loaded.diagnostics);
+  const normalised = normaliseAll(loaded.raw, registries);
+  diagnostics.push(...normalised.diagnostics);
+
+  const index = buildIndex(normalised.articles, registries);
+  const pages = renderSite({ index, config, templates, strings });
+  const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
+  diagnostics.push(...merged.diagnostics);
+  await options.writer.write(merged.files);
+
+  const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
+  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed };
+}
+
+/** Default locations, relative to the working directory. */
+export const DEFAULT_PATHS = {
+  content: 'content',
+  out: 'dist',
+  templates: 'templates',
+  public: 'public',
+  config: 'site.yml',
+};
+
+/** Resolves a path relative to the working directory. */
+export function resolvePath(p: string): string {
+  return path.resolve(process.cwd(), p);
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Command line: arguments, printing problems, the closing summary, exit status.
+//   0 every article built · 1 some files had errors (the rest of the site was written) · 2 usage or configuration error
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, DEFAULT_PATHS, resolvePath } from './build.js';
+import { loadConfig, normaliseBaseUrl } from './config.js';
+import { ConfigError } from './load/registries.js';
+import type { Diagnostic } from './model.js';
+import { DiskWriter } from './write/disk.js';
+
+const USAGE = `Usage: npm run build -- [options]
+
+Builds the static site from the content folder.
+
+Options:
+  --content DIR     articles and _data/ registries (default: ${DEFAULT_PATHS.content})
+  --out DIR         where the site is written (default: ${DEFAULT_PATHS.out})
+  --base-url URL    absolute URL the site is published at, for feeds, sitemap and canonical links
+  --report FILE     write every problem found as JSON to FILE
+  --config FILE     site settings (default: ${DEFAULT_PATHS.config}, optional)
+  --templates DIR   Handlebars templates (default: ${DEFAULT_PATHS.templates})
+  --public DIR      files copied as they are (default: ${DEFAULT_PATHS.public})
+  --quiet           print only errors, warnings and the summary
+  -h, --help        show this help
+
+Exit status: 0 every article built; 1 some files had errors (the rest of the site
+was written); 2 usage or configuration error.`;
+
+/** `path:line: field: severity: message`, with the path as the user wrote it. */
+export function formatDiagnostic(d: Diagnostic, contentDir: string): string {
+  const shown = d.file.startsWith('public/') || d.file === 'config' || path.isAbsolute(d.file) ? d.file : path.join(contentDir, d.file);
+  const where = d.line ? `${shown}:${d.line}${d.column ? `:${d.column}` : ''}` : shown;
+  return `${where}: ${d.field}: ${d.severity}: ${d.message}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        content: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' },
+        report: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' },
+        public: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = process.hrtime.bigint();
+  const contentArg = args.content ?? DEFAULT_PATHS.content;
+  const contentDir = resolvePath(contentArg);
+  if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
+    process.stderr.write(`${contentArg}: content folder not found. Create it and put articles in it, or pass --content DIR\n`);
+    return 2;
+  }
+  const outDir = resolvePath(args.out ?? DEFAULT_PATHS.out);
+  if (path.relative(outDir, contentDir) === '' || !path.relative(outDir, contentDir).startsWith('..')) {
+    process.stderr.write(`--out ${args.out}: the output folder must not contain the content folder; it is replaced on every build\n`);
+    return 2;
+  }
+  let config;
+  try {
+    const configFile = args.config ? resolvePath(args.config) : resolvePath(DEFAULT_PATHS.config);
+    if (args.config && !fs.existsSync(configFile)) throw new ConfigError(`${args.config}: config file not found`);
+    config = loadConfig(configFile, { baseUrl: args['base-url'] ? normaliseBaseUrl(args['base-url'], '--base-url') : undefined });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  let result;
+  try {
+    result = await build({
+      contentDir,
+      templatesDir: resolvePath(args.templates ?? DEFAULT_PATHS.templates),
+      publicDir: resolvePath(args.public ?? DEFAULT_PATHS.public),
+      config,
+      writer: new DiskWriter(outDir),
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const d of result.diagnostics) {
+    counts[d.severity]++;
+    if (d.severity === 'notice' && args.quiet) continue;
+    process.stderr.write(`${formatDiagnostic(d, contentArg)}\n`);
+  }
+  if (!config.baseUrl) {
+    process.stderr.write('note: no base URL (--base-url or baseUrl in site.yml): feed.xml, sitemap.xml and canonical links were not written, since they need absolute addresses\n');
+  }
+  if (args.report) {
+    const report = {
+      version: 1,
+      summary: { articles: result.articles.length, pages: result.files.filter((f) => f.path.endsWith('.html')).length, files: result.files.length, failed: result.failed, errors: counts.error, warnings: counts.warning, notices: counts.notice },
+      problems: result.diagnostics.map((d) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field, severity: d.severity, message: d.message })),
+    };
+    fs.mkdirSync(path.dirname(resolvePath(args.report)), { recursive: true });
+    fs.writeFileSync(resolvePath(args.report), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const pages = result.files.filter((f) => f.path.endsWith('.html')).length;
+  process.stdout.write(
+    `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'} into ${path.relative(process.cwd(), outDir) || '.'}/: ${pages} pages, ${result.files.length} files in ${seconds.toFixed(2)} s. ` +
+      `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.notice} notice${counts.notice === 1 ? '' : 's'}` +
+      `${result.failed.length ? `; ${result.failed.length} file${result.failed.length === 1 ? '' : 's'} not built` : ''}.\n`,
+  );
+  return result.failed.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in the generator; please report it with the command you ran.\n`);
+    process.exitCode = 70;
+  },
+);

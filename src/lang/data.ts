@@ -1,0 +1,118 @@
+// Language knowledge lives in data/lang/<code>.yml; this module loads and checks it.
+// Code elsewhere holds no words of any particular language.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+
+/** What the normalisers know about one language. Every list is optional in the file. */
+export interface LangData {
+  /** ISO 639-1 code. */
+  code: string;
+  /** The language's name for itself. */
+  name: string;
+  /** English name. */
+  englishName: string;
+  dir: 'ltr' | 'rtl';
+  /** date-fns locale export name (`de`, `vi`, `enGB`). */
+  dateFnsLocale: string;
+  /** How an ambiguous numeric date like 02.01.2022 is read by default. */
+  dateOrder: 'dmy' | 'mdy' | 'ymd';
+  /** Twelve entries, each the names and abbreviations of one month (any grammatical case). */
+  months: string[][];
+  /** Seven entries, Monday first, each the names and abbreviations of one weekday. */
+  weekdays: string[][];
+  /** Words that may stand before a day number ("ngày", "le"). */
+  dayPrefixes: string[];
+  /** Words that may stand before a year ("năm", "im Jahr"). */
+  yearPrefixes: string[];
+  /** Labels of a publication stamp ("Stand", "Publié le"). */
+  publishedLabels: string[];
+  /** Labels of a source line ("Quelle", "Nguồn"). */
+  sourceLabels: string[];
+  /** Byline openers ("Von", "By"). */
+  bylines: string[];
+  /** Photo credit labels ("Foto", "Ảnh"). */
+  photoCredits: string[];
+  /** Words of address before a name ("Herr", "ông"). */
+  honorifics: string[];
+  /** Role words that stand before a person's name ("Verteidigungsminister", "Sprecher"). */
+  roles: string[];
+  /** Section labels and masthead words that are never a headline ("Nachrichten"). */
+  sections: string[];
+  /** Whole lines of page furniture; `/regex/` entries are patterns, others exact (case-insensitive). */
+  clutterLines: string[];
+  /** Headings after which the rest of the page is furniture ("Đừng bỏ lỡ", "Related Posts"). */
+  clutterTail: string[];
+  /** Prefixes of a single related-article line ("READ", "Lesen Sie auch:"). */
+  relatedPrefixes: string[];
+  /** Endings a name takes in this language's grammar (German genitive -s, Russian -ом). */
+  nameSuffixes: string[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The data folder shipped with the tool. */
+export const DATA_DIR = path.resolve(here, '..', '..', 'data');
+
+const LIST_FIELDS = [
+  'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
+  'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
+] as const;
+
+function asStringList(value: unknown, where: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new Error(`${where}: expected a list`);
+  return value.map((v) => String(v));
+}
+
+/** Reads and checks one language file; throws with the file name on a malformed file. */
+export function parseLangData(text: string, file: string): LangData {
+  const raw = YAML.parse(text) as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object') throw new Error(`${file}: not a YAML mapping`);
+  const code = String(raw.code ?? '');
+  if (!/^[a-z]{2}$/.test(code)) throw new Error(`${file}: code must be an ISO 639-1 code`);
+  const nested = (key: string, count: number): string[][] => {
+    const v = raw[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.length !== count) throw new Error(`${file}: ${key} must list ${count} entries`);
+    return v.map((e, i) => asStringList(Array.isArray(e) ? e : [e], `${file}: ${key}[${i}]`));
+  };
+  const data = {
+    code,
+    name: String(raw.name ?? code),
+    englishName: String(raw.englishName ?? raw.name ?? code),
+    dir: raw.dir === 'rtl' ? 'rtl' : 'ltr',
+    dateFnsLocale: String(raw.dateFnsLocale ?? code),
+    dateOrder: raw.dateOrder === 'mdy' || raw.dateOrder === 'ymd' ? raw.dateOrder : 'dmy',
+    months: nested('months', 12),
+    weekdays: nested('weekdays', 7),
+  } as LangData;
+  for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
+  return data;
+}
+
+let cache: Map<string, LangData> | undefined;
+
+/** All language files, by code. Loaded once per process. */
+export function allLanguages(dir: string = DATA_DIR): Map<string, LangData> {
+  if (cache && dir === DATA_DIR) return cache;
+  const map = new Map<string, LangData>();
+  const langDir = path.join(dir, 'lang');
+  for (const name of fs.readdirSync(langDir).filter((n) => n.endsWith('.yml')).sort()) {
+    const file = path.join(langDir, name);
+    const data = parseLangData(fs.readFileSync(file, 'utf8'), file);
+    map.set(data.code, data);
+  }
+  if (dir === DATA_DIR) cache = map;
+  return map;
+}
+
+/** The data for one language; a bare record for languages without a file. */
+export function langData(code: string): LangData {
+  const found = allLanguages().get(code);
+  if (found) return found;
+  return parseLangData(`code: ${/^[a-z]{2}$/.test(code) ? code : 'en'}`, '(none)');
+}
+
+/** Right-to-left languages, by ISO 639-1 code, for languages that have no data file. */
+export const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku']);

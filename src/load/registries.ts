@@ -1,0 +1,104 @@
+// The archive's registries in content/_data/: people, topics and outlets.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, OutletEntry, PersonEntry, Registries, TopicEntry } from '../model.js';
+import { slugify } from '../text/slug.js';
+import { DATA_FOLDER } from './files.js';
+import { parseYaml } from './yaml.js';
+
+/** File names of the registries inside the data folder. */
+export const REGISTRY_FILES = { people: 'people.yml', topics: 'topics.yml', outlets: 'sources.yml' } as const;
+
+/** A registry that cannot be read at all: the build stops with exit status 2. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+function stringList(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined).map(String);
+}
+
+type Entry = Record<string, unknown>;
+
+/** Reads one registry file as a list of entries; a missing file is an empty registry. */
+function readEntries(dir: string, name: string, diagnostics: Diagnostic[]): { entry: Entry; line?: number; file: string }[] {
+  const full = path.join(dir, name);
+  const file = `${DATA_FOLDER}/${name}`;
+  if (!fs.existsSync(full)) return [];
+  const parsed = parseYaml(fs.readFileSync(full, 'utf8').replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    throw new ConfigError(`${file}:${parsed.line ?? 1}: registry: YAML cannot read it: ${parsed.reason}. Fix the YAML and build again`);
+  }
+  if (parsed.data === null || parsed.data === undefined) return [];
+  if (!Array.isArray(parsed.data)) {
+    throw new ConfigError(`${file}:1: registry: must be a list of entries (each starting with "- name: …")`);
+  }
+  // Entry lines: find each "- " at column 0 in order.
+  const lines = fs.readFileSync(full, 'utf8').split('\n');
+  const starts = lines.flatMap((l, i) => (/^- /.test(l) ? [i + 1] : []));
+  const out: { entry: Entry; line?: number; file: string }[] = [];
+  parsed.data.forEach((entry, i) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry) || !('name' in entry)) {
+      diagnostics.push({ file, line: starts[i], field: 'registry', severity: 'warning', message: 'entry without a name; it is ignored. Give it "name: …"' });
+      return;
+    }
+    out.push({ entry: entry as Entry, line: starts[i], file });
+  });
+  return out;
+}
+
+function withIds<T extends { id: string; name: string }>(items: { value: T; line?: number; file: string }[], diagnostics: Diagnostic[]): T[] {
+  const seen = new Map<string, number | undefined>();
+  const out: T[] = [];
+  for (const { value, line, file } of items) {
+    if (!value.id) {
+      diagnostics.push({ file, line, field: 'registry', severity: 'warning', message: `"${value.name}" gives no usable id; it is ignored. Add "id: some-ascii-id"` });
+      continue;
+    }
+    if (seen.has(value.id)) {
+      diagnostics.push({ file, line, field: 'registry', severity: 'warning', message: `id "${value.id}" is used twice (first on line ${seen.get(value.id)}); the second entry is ignored` });
+      continue;
+    }
+    seen.set(value.id, line);
+    out.push(value);
+  }
+  return out;
+}
+
+/** Loads the three registries from `<contentDir>/_data/`. */
+export function loadRegistries(contentDir: string): { registries: Registries; diagnostics: Diagnostic[] } {
+  const dir = path.join(contentDir, DATA_FOLDER);
+  const diagnostics: Diagnostic[] = [];
+  const idOf = (e: Entry) => slugify(String(e.id ?? e.name));
+  const people = withIds<PersonEntry>(
+    readEntries(dir, REGISTRY_FILES.people, diagnostics).map(({ entry, line, file }) => ({
+      line, file,
+      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), description: entry.description ? String(entry.description) : undefined },
+    })),
+    diagnostics,
+  );
+  const topics = withIds<TopicEntry>(
+    readEntries(dir, REGISTRY_FILES.topics, diagnostics).map(({ entry, line, file }) => ({
+      line, file,
+      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), keywords: stringList(entry.keywords), description: entry.description ? String(entry.description) : undefined },
+    })),
+    diagnostics,
+  );
+  const outlets = withIds<OutletEntry>(
+    readEntries(dir, REGISTRY_FILES.outlets, diagnostics).map(({ entry, line, file }) => ({
+      line, file,
+      value: {
+        id: idOf(entry), name: String(entry.name),
+        hosts: stringList(entry.hosts).map((h) => h.toLowerCase().replace(/^www\./, '')),
+        aliases: stringList(entry.aliases),
+        homepage: entry.homepage ? String(entry.homepage) : undefined,
+      },
+    })),
+    diagnostics,
+  );
+  return { registries: { people, topics, outlets }, diagnostics };
+}

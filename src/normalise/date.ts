@@ -1,0 +1,88 @@
+// Date: front matter first; then a publication stamp ("Stand: 12.07.2024"), then a dateline
+// at the top; then the latest complete date in the text, marked inferred. Never a confident
+// guess: a date that cannot be established is null and goes to the review list.
+import type { LangData } from '../lang/data.js';
+import { escapeRegExp } from '../lang/phrases.js';
+import type { ArticleDate, Diagnostic } from '../model.js';
+import { findDates, isoOf, isValidDate, type DateMention } from '../text/dates.js';
+import { wordCount } from './body.js';
+import { bodyDiagnostic, given, metaDiagnostic, type Block, type FieldNormaliser } from './draft.js';
+
+/** Reads a front-matter date: YYYY-MM-DD (with optional time), YYYY-MM, YYYY, or a written date. */
+export function parseGivenDate(value: unknown, lang: LangData): ArticleDate | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return { value: value.toISOString().slice(0, 10), precision: 'day', certainty: 'stated', evidence: 'front matter' };
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = String(value).trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m && isValidDate(+m[1]!, +m[2]!, +m[3]!)) return { value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day', certainty: 'stated', evidence: 'front matter' };
+  m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return { value: s, precision: 'month', certainty: 'stated', evidence: 'front matter' };
+  if (/^\d{4}$/.test(s)) return { value: s, precision: 'year', certainty: 'stated', evidence: 'front matter' };
+  const written = findDates(s, lang).find((d) => d.year !== null);
+  if (written && written.text.length >= s.length * 0.6) return fromMention(written, 'stated', 'front matter');
+  return null;
+}
+
+function fromMention(d: DateMention, certainty: ArticleDate['certainty'], evidence: string): ArticleDate {
+  const precision = d.day !== null && d.month !== null ? 'day' : d.month !== null ? 'month' : 'year';
+  return { value: isoOf(d.year!, d.month, precision === 'day' ? d.day : null), precision, certainty, evidence };
+}
+
+function describe(d: DateMention, block: Block): string {
+  const why = d.weekdayResolved ? ' (day/month order decided by the weekday beside it)' : d.orderAssumed ? ' (day/month order assumed from the language)' : '';
+  return `"${d.text}" on line ${block.line}${why}`;
+}
+
+/** A date directly after a publication label, in any block (also in removed page furniture). */
+function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b: Block } | null {
+  if (!lang.publishedLabels.length) return null;
+  const label = new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu');
+  for (const b of blocks) {
+    const m = label.exec(b.text);
+    if (!m) continue;
+    const d = findDates(b.text.slice(m[0].length), lang).find((x) => x.year !== null && x.index < 24);
+    if (d) return { d, b };
+  }
+  return null;
+}
+
+export const normaliseDate: FieldNormaliser = (draft) => {
+  const lang = draft.langData!;
+  const diagnostics: Diagnostic[] = [];
+  const fm = given(draft, 'date');
+  if (fm !== undefined) {
+    const parsed = parseGivenDate(fm, lang);
+    if (parsed) return { set: { date: parsed }, diagnostics };
+    diagnostics.push(metaDiagnostic(draft, 'date', 'warning', `cannot read "${String(fm)}" as a date; write date: YYYY-MM-DD (or YYYY-MM, YYYY). The date was looked for in the text instead`));
+  }
+  const blocks = draft.blocks ?? [];
+  const everything = [...(draft.removed ?? []).filter((r) => r.reason !== 'tail'), ...blocks].sort((a, b) => a.line - b.line);
+
+  const stamp = publicationStamp(everything, lang);
+  if (stamp) return { set: { date: fromMention(stamp.d, 'stated', `publication stamp ${describe(stamp.d, stamp.b)}`) }, diagnostics };
+
+  // A dateline: a short line near the top that is mostly a date ("Thứ Sáu, 12/07/2024").
+  for (const b of everything.slice(0, 4)) {
+    if (wordCount(b.text) > 6) continue;
+    const d = findDates(b.text, lang).find((x) => x.year !== null && x.day !== null);
+    if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
+  }
+
+  // The latest complete date in the text: the article is from that day or later.
+  const mentions = blocks.flatMap((b) => findDates(b.text, lang).map((d) => ({ d, b })));
+  const complete = mentions.filter(({ d }) => d.year !== null && d.month !== null && d.day !== null);
+  if (complete.length) {
+    const latest = complete.reduce((a, c) => (isoOf(c.d.year!, c.d.month, c.d.day) > isoOf(a.d.year!, a.d.month, a.d.day) ? c : a));
+    const date = fromMention(latest.d, 'inferred', `latest date in the text, ${describe(latest.d, latest.b)}`);
+    if (latest.d.orderAssumed) diagnostics.push(bodyDiagnostic(draft, 'date', 'warning', `"${latest.d.text}" could be read day-first or month-first; read as ${date.value} by the ${lang.englishName} convention. Confirm it with date: in ${draft.raw.file}.meta.yml`, latest.b.line));
+    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latest.b.line));
+    return { set: { date }, diagnostics };
+  }
+  const yearless = mentions.find(({ d }) => d.year === null && d.day !== null);
+  diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', yearless
+    ? `only dates without a year ("${yearless.d.text}") in the text; the date is left unknown. Add date: YYYY-MM-DD to ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`
+    : `no date found; add date: YYYY-MM-DD to ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, yearless?.b.line));
+  return { set: { date: null }, diagnostics };
+};

@@ -1,0 +1,106 @@
+// The normalise stage: RawArticle[] → Article[] + Diagnostic[].
+// Fields run in this order; a later field reads the ones before it. Adding a field means
+// one file and one line here.
+import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import { normaliseAgencies } from './agencies.js';
+import { normaliseAuthor } from './author.js';
+import { cleanBody, wordCount } from './body.js';
+import { normaliseDate } from './date.js';
+import type { Draft, FieldNormaliser } from './draft.js';
+import { normaliseLanguage } from './language.js';
+import { normalisePeople } from './people.js';
+import { assignSlugs } from './slug.js';
+import { normaliseSource } from './source.js';
+import { normaliseSummary } from './summary.js';
+import { normaliseTitle } from './title.js';
+import { normaliseTopics } from './topics.js';
+
+/** The field normalisers, in the order they run. */
+export const FIELDS: readonly [string, FieldNormaliser][] = [
+  ['lang', normaliseLanguage],
+  ['body', cleanBody],
+  ['title', normaliseTitle],
+  ['author', normaliseAuthor],
+  ['source', normaliseSource],
+  ['agencies', normaliseAgencies],
+  ['date', normaliseDate],
+  ['people', normalisePeople],
+  ['topics', normaliseTopics],
+  ['summary', normaliseSummary],
+];
+
+/** Metadata keys the normalisers read; everything else goes to `extra`. */
+export const KNOWN_KEYS = new Set(['title', 'date', 'lang', 'language', 'source', 'url', 'author', 'people', 'topics', 'tags', 'slug', 'summary', 'description', 'draft', 'agencies']);
+
+/** The article body as the renderer gets it: Markdown as written, or paragraphs of a capture. */
+function finalBody(draft: Draft): string {
+  if (draft.raw.format === 'text') return (draft.blocks ?? []).map((b) => b.text).join('\n\n');
+  const drop = new Set((draft.removed ?? []).map((r) => r.line));
+  return draft.raw.body
+    .split('\n')
+    .filter((_, i) => !drop.has(draft.raw.bodyLine + i))
+    .join('\n')
+    .trim();
+}
+
+/** Normalises one article. Field normalisers never throw on content; a thrown error is a bug. */
+export function normaliseArticle(raw: RawArticle, registries: Registries): { article: Omit<Article, 'id' | 'slug' | 'url'>; diagnostics: Diagnostic[] } {
+  let draft: Draft = { raw, registries };
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, field] of FIELDS) {
+    try {
+      const result = field(draft);
+      draft = { ...draft, ...result.set };
+      diagnostics.push(...result.diagnostics);
+    } catch (err) {
+      throw new Error(`${raw.file}: normalising ${name} failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const body = finalBody(draft);
+  const extra = Object.fromEntries(Object.entries(raw.meta).filter(([k]) => !KNOWN_KEYS.has(k)));
+  return {
+    article: {
+      file: raw.file,
+      format: raw.format,
+      title: draft.title!,
+      titleOrigin: draft.titleOrigin!,
+      lang: draft.lang!,
+      dir: draft.dir!,
+      date: draft.date ?? null,
+      source: draft.source!,
+      author: draft.author ?? null,
+      agencies: draft.agencies ?? [],
+      people: draft.people ?? [],
+      topics: draft.topics ?? [],
+      summary: draft.summary ?? '',
+      body,
+      words: wordCount(body),
+      extra,
+      hash: raw.hash,
+    },
+    diagnostics,
+  };
+}
+
+/** True when the metadata marks the article as a draft, left out of the site. */
+export function isDraft(raw: RawArticle): boolean {
+  return raw.meta.draft === true || raw.meta.draft === 'true';
+}
+
+/** Normalises every article and gives each a unique, stable slug. Drafts are left out (with a notice). */
+export function normaliseAll(raws: RawArticle[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
+  for (const raw of raws) {
+    if (isDraft(raw)) {
+      diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
+      continue;
+    }
+    const r = normaliseArticle(raw, registries);
+    diagnostics.push(...r.diagnostics);
+    partial.push({ article: r.article, requested: raw.meta.slug });
+  }
+  const slugged = assignSlugs(partial);
+  diagnostics.push(...slugged.diagnostics);
+  return { articles: slugged.articles, diagnostics };
+}

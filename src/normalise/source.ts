@@ -1,0 +1,110 @@
+// Source: the outlet and the URL of the original. From front matter, a source line in any
+// language ("Quelle: …", "Nguồn: …"), a masthead before the headline, or a lede prefix
+// ("Kinhtedothi - …"). Known outlets in the registry give one name to all of these.
+import type { ArticleSource, OutletEntry } from '../model.js';
+import { phrases } from '../lang/phrases.js';
+import { fold } from '../text/fold.js';
+import { slugify } from '../text/slug.js';
+import { wordCount } from './body.js';
+import { bodyDiagnostic, given, metaDiagnostic, type Draft, type FieldNormaliser } from './draft.js';
+
+const URL_RE = /https?:\/\/[^\s<>"'）)]+[^\s<>"'）).,;:!?]/u;
+
+/** The host of a URL without `www.`, or null. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Finds a registered outlet by host (or parent domain) or by name/alias. */
+export function findOutlet(outlets: OutletEntry[], by: { host?: string | null; name?: string | null }): OutletEntry | undefined {
+  if (by.host) {
+    const parts = by.host.split('.');
+    for (let i = 0; i < parts.length - 1; i++) {
+      const h = parts.slice(i).join('.');
+      const hit = outlets.find((o) => o.hosts.includes(h));
+      if (hit) return hit;
+    }
+  }
+  if (by.name) {
+    const key = fold(by.name).replace(/[^a-z0-9]/g, '');
+    return outlets.find((o) => [o.name, ...o.aliases].some((a) => fold(a).replace(/[^a-z0-9]/g, '') === key));
+  }
+  return undefined;
+}
+
+/** Builds a source from what was found, preferring the registry's name. */
+function resolve(outlets: OutletEntry[], name: string | null, url: string | null): ArticleSource {
+  const host = url ? hostOf(url) : null;
+  const known = findOutlet(outlets, { host, name }) ?? (name ? undefined : undefined);
+  const finalName = known?.name ?? name ?? host;
+  return { id: known?.id ?? (finalName ? slugify(finalName) || null : null), name: finalName, url };
+}
+
+/** A source line anywhere in the capture: "<label>: <url or name>". */
+function sourceLine(draft: Readonly<Draft>): { url: string | null; name: string | null } | null {
+  const label = new RegExp(`^(?:${phrases().sourceLabels})\\s*[:：]\\s*(.+)$`, 'iu');
+  const candidates = [...(draft.removed ?? []).filter((r) => r.reason === 'source-line' || r.reason === 'tail' || r.reason === 'clutter'), ...(draft.blocks ?? [])];
+  for (const b of candidates.sort((x, y) => x.line - y.line)) {
+    const m = label.exec(b.text);
+    if (!m) continue;
+    const url = URL_RE.exec(m[1]!)?.[0] ?? null;
+    const name = url ? null : m[1]!.trim();
+    if (url || (name && wordCount(name) <= 6)) return { url, name };
+  }
+  return null;
+}
+
+/** A masthead line before the headline that is not a logo or section label ("Bbabo NET"). */
+function masthead(draft: Readonly<Draft>): string | null {
+  const p = phrases();
+  const head = (draft.removed ?? []).filter((r) => r.reason === 'masthead');
+  const named = head.find((r) => wordCount(r.text) <= 4 && !p.isSectionLabel(r.text) && !p.isClutterLine(r.text) && !/\|/.test(r.text));
+  return named?.text ?? null;
+}
+
+/** A lede that opens with "<Outlet> - ", the way agency-style captures do. */
+function ledePrefix(draft: Readonly<Draft>): string | null {
+  const first = draft.blocks?.[0]?.text ?? '';
+  const m = /^([\p{Lu}][\p{L}\p{N}.]{2,30}(?: [\p{Lu}][\p{L}\p{N}.]{1,30})?)\s+[-–—]\s+\S/u.exec(first);
+  return m ? m[1]! : null;
+}
+
+export const normaliseSource: FieldNormaliser = (draft) => {
+  const outlets = draft.registries.outlets;
+  const diagnostics = [];
+  const fm = given(draft, 'source');
+  let name: string | null = null;
+  let url: string | null = null;
+  if (typeof fm === 'string') {
+    if (URL_RE.test(fm)) url = URL_RE.exec(fm)![0];
+    else name = fm.trim();
+  } else if (fm && typeof fm === 'object' && !Array.isArray(fm)) {
+    const o = fm as Record<string, unknown>;
+    name = o.name ? String(o.name).trim() : null;
+    url = o.url ? String(o.url).trim() : null;
+    if (url && !/^https?:\/\//.test(url)) {
+      diagnostics.push(metaDiagnostic(draft, 'source', 'warning', `source url "${url}" is not an http(s) address; it is ignored`));
+      url = null;
+    }
+  } else if (fm !== undefined) {
+    diagnostics.push(metaDiagnostic(draft, 'source', 'warning', 'source must be a URL, a name, or {name, url}; it is ignored'));
+  }
+  const fmUrl = given(draft, 'url');
+  if (!url && typeof fmUrl === 'string' && URL_RE.test(fmUrl)) url = fmUrl;
+  if (!name && !url) {
+    const line = sourceLine(draft);
+    if (line) ({ url, name } = line);
+  }
+  if (!name && !(url && findOutlet(outlets, { host: hostOf(url) }))) {
+    name = masthead(draft) ?? ledePrefix(draft) ?? name;
+  }
+  const source = resolve(outlets, name, url);
+  if (!source.name && !source.url) {
+    diagnostics.push(bodyDiagnostic(draft, 'source', 'notice', `no source found; add source: {name, url} to ${draft.raw.format === 'markdown' ? 'the front matter' : `${draft.raw.file}.meta.yml`}`));
+  }
+  return { set: { source }, diagnostics };
+};

@@ -1,0 +1,76 @@
+// Topics: front matter topics/tags go through the registry's aliases (OTAN → NATO);
+// otherwise the registry's multilingual keywords are looked for in the title and text.
+import type { TopicEntry, TopicRef } from '../model.js';
+import { fold } from '../text/fold.js';
+import { slugify } from '../text/slug.js';
+import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
+
+/** A title mention weighs this many text mentions. */
+export const TITLE_WEIGHT = 3;
+/** Weighted mentions a keyword topic needs. */
+export const MIN_TOPIC_SCORE = 2;
+
+const patterns = new WeakMap<TopicEntry, RegExp[]>();
+
+/** Keyword → regex on folded text; a trailing * lets the word continue ("Ukrain*"). */
+function keywordPatterns(topic: TopicEntry): RegExp[] {
+  const hit = patterns.get(topic);
+  if (hit) return hit;
+  const keywords = topic.keywords.length ? topic.keywords : [topic.name, ...topic.aliases];
+  // Keywords that fold to the same text (NATO, НАТО) must count once.
+  const unique = [...new Map(keywords.map((k) => [fold(k), k])).values()];
+  const list = unique.map((k) => {
+    const open = k.endsWith('*');
+    const f = fold(open ? k.slice(0, -1) : k).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+    return new RegExp(`(?<![a-z0-9])${f}${open ? '[a-z0-9]*' : '(?![a-z0-9])'}`, 'g');
+  });
+  patterns.set(topic, list);
+  return list;
+}
+
+/** Mentions of a topic's keywords in a folded text. */
+function count(topic: TopicEntry, foldedText: string): number {
+  return keywordPatterns(topic).reduce((n, re) => n + (foldedText.match(re)?.length ?? 0), 0);
+}
+
+/** Finds a registry topic by id, name or alias (case, accents and script folded). */
+export function findTopic(registry: TopicEntry[], name: string): TopicEntry | undefined {
+  const key = fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  return registry.find((t) => [t.id, t.name, ...t.aliases].some((a) => fold(a).replace(/[^a-z0-9]+/g, ' ').trim() === key));
+}
+
+/** Topics of a text by keyword score. */
+export function detectTopics(registry: TopicEntry[], title: string, body: string): TopicRef[] {
+  const ft = fold(title);
+  const fb = fold(body);
+  return registry
+    .filter((t) => count(t, ft) * TITLE_WEIGHT + count(t, fb) >= MIN_TOPIC_SCORE)
+    .map((t) => ({ id: t.id, name: t.name }));
+}
+
+export const normaliseTopics: FieldNormaliser = (draft) => {
+  const registry = draft.registries.topics;
+  const key = given(draft, 'topics') !== undefined ? 'topics' : 'tags';
+  const fm = given(draft, key);
+  const diagnostics = [];
+  let topics: TopicRef[];
+  if (fm !== undefined) {
+    const list = Array.isArray(fm) ? fm.map(String) : typeof fm === 'string' ? fm.split(/\s*,\s*/) : null;
+    if (!list) {
+      diagnostics.push(metaDiagnostic(draft, key, 'warning', `${key} must be a list (${key}: [NATO, Ukraine]); it is ignored`));
+      topics = [];
+    } else {
+      topics = list.map((s) => s.trim()).filter(Boolean).map((name) => {
+        const known = findTopic(registry, name);
+        if (known) return { id: known.id, name: known.name };
+        diagnostics.push(metaDiagnostic(draft, key, 'notice', `topic "${name}" is not in _data/topics.yml; it gets a page under its own name. Register it to give it aliases`));
+        return { id: slugify(name) || 'topic', name };
+      });
+    }
+  } else {
+    topics = detectTopics(registry, draft.title ?? '', (draft.blocks ?? []).map((b) => b.text).join('\n'));
+    if (!topics.length && registry.length) diagnostics.push(bodyDiagnostic(draft, 'topics', 'notice', 'no registered topic found in the text; add topics: to the metadata or keywords to _data/topics.yml'));
+  }
+  const unique = [...new Map(topics.map((t) => [t.id, t])).values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return { set: { topics: unique }, diagnostics };
+};

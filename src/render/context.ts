@@ -1,0 +1,88 @@
+// Building the plain objects templates receive: cards, links, navigation.
+import { langData } from '../lang/data.js';
+import type { Article, Taxonomy, Term } from '../model.js';
+import type { SiteConfig } from '../config.js';
+import { formatDate } from './dates.js';
+import { translate, type Strings } from './i18n.js';
+import { relativeUrl } from './templates.js';
+
+/** Depth prefix from a page path ('' or 'a/b/') to the site root. */
+export function rootOf(pagePath: string): string {
+  return '../'.repeat(pagePath.split('/').filter(Boolean).length);
+}
+
+/** Site-root path of a term page. */
+export function termPath(taxonomy: Taxonomy, slug: string): string {
+  return `${taxonomy}/${slug}/`;
+}
+
+/** Site-root path of the archive page holding an article's date. */
+export function archivePath(a: Article): string | null {
+  if (!a.date) return null;
+  const [y, m] = a.date.value.split('-');
+  return m ? `archive/${y}/${m}/` : `archive/${y}/`;
+}
+
+/** Name of a language in its own words ("Deutsch"), or the code. */
+export function languageName(code: string): string {
+  return langData(code).name;
+}
+
+/** An article as a list item, with links relative to the page at `root`. */
+export function card(a: Article, root: string) {
+  return {
+    href: relativeUrl(root, a.url),
+    title: a.title,
+    lang: a.lang,
+    dir: a.dir,
+    dateIso: a.date?.value ?? null,
+    dateText: a.date ? formatDate(a.date.value, a.date.precision, a.lang) : null,
+    datePrecision: a.date?.precision ?? null,
+    dateInferred: a.date?.certainty === 'inferred',
+    sourceName: a.source.name,
+    summary: a.summary,
+    langName: languageName(a.lang),
+    people: a.people.map((p) => ({ name: p.name, href: relativeUrl(root, termPath('people', p.id)) })),
+    topics: a.topics.map((t) => ({ name: t.name, href: relativeUrl(root, termPath('topics', t.id)) })),
+  };
+}
+
+/** A term as a link with its article count. */
+export function termLink(taxonomy: Taxonomy, t: Term, root: string) {
+  return { name: t.name, href: relativeUrl(root, termPath(taxonomy, t.slug)), count: t.articles.length };
+}
+
+/** The main navigation, marking the section the page belongs to. */
+export function navigation(strings: Strings, root: string, pagePath: string) {
+  const items: [string, string][] = [
+    ['home', ''], ['topics', 'topics/'], ['people', 'people/'], ['archive', 'archive/'],
+    ['languages', 'languages/'], ['sources', 'sources/'], ['search', 'search/'],
+  ];
+  return items.map(([key, target]) => ({
+    label: translate(strings, key),
+    href: relativeUrl(root, target),
+    current: target === '' ? pagePath === '' : pagePath.startsWith(target),
+  }));
+}
+
+/** Fields every page context has. */
+export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string; path: string; title: string; description?: string; lang?: string; dir?: string; crumbs: { label: string; path: string | null }[] }) {
+  const root = rootOf(p.path);
+  return {
+    site: { title: config.title, description: config.description, language: config.language },
+    page: {
+      kind: p.kind,
+      title: p.title,
+      description: p.description ?? config.description,
+      lang: p.lang ?? config.language,
+      dir: p.dir ?? langData(p.lang ?? config.language).dir,
+      root,
+      path: p.path,
+      canonical: config.baseUrl ? config.baseUrl + p.path : null,
+      isHome: p.kind === 'home',
+    },
+    nav: navigation(strings, root, p.path),
+    breadcrumbs: [{ label: translate(strings, 'breadcrumbHome'), href: relativeUrl(root, '') }, ...p.crumbs.map((c) => ({ label: c.label, href: c.path === null ? null : relativeUrl(root, c.path) }))]
+      .map((c, i, all) => (i === all.length - 1 ? { ...c, href: null } : c)),
+  };
+}

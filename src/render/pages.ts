@@ -1,0 +1,202 @@
+// The render stage: SiteIndex → OutputFile[]. Every page kind is listed here.
+import type { SiteConfig } from '../config.js';
+import type { Article, OutputFile, SiteIndex, Taxonomy, Term } from '../model.js';
+import { api } from './api.js';
+import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
+import { formatDate, monthName } from './dates.js';
+import { discoveryFiles } from './discovery.js';
+import type { Strings } from './i18n.js';
+import { plural, translate } from './i18n.js';
+import { renderBody } from './markdown.js';
+import { relativeUrl, type PageKind, type Templates } from './templates.js';
+
+/** Everything the render stage needs besides the index. */
+export interface RenderInput {
+  index: SiteIndex;
+  config: SiteConfig;
+  templates: Templates;
+  strings: Strings;
+}
+
+/** Site-root path of page `n` (1-based) of a listing at `base`. */
+export function pagePath(base: string, n: number): string {
+  return n === 1 ? base : `${base}page/${n}/`;
+}
+
+/** Splits a list into pages of `size` (at least one page, possibly empty). */
+export function paginate<T>(items: T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
+
+function pagination(base: string, n: number, total: number, root: string) {
+  const href = (k: number) => relativeUrl(root, pagePath(base, k));
+  return {
+    current: n,
+    total,
+    prev: n > 1 ? href(n - 1) : null,
+    next: n < total ? href(n + 1) : null,
+    pages: Array.from({ length: total }, (_, i) => ({ n: i + 1, href: href(i + 1), current: i + 1 === n })),
+  };
+}
+
+/** A file path for a page path ('' → index.html, 'a/' → a/index.html). */
+export function fileOf(pagePath: string): string {
+  return `${pagePath}index.html`;
+}
+
+export function renderSite(input: RenderInput): OutputFile[] {
+  const { index, config, templates, strings } = input;
+  const out: OutputFile[] = [];
+  const base = (p: Parameters<typeof pageBase>[2]) => pageBase(config, strings, p);
+  const emit = (kind: PageKind, path: string, context: Record<string, unknown> & { page: { root: string } }) =>
+    out.push({ path: path === '404.html' ? path : fileOf(path), contents: templates.render(kind, context) });
+  const t = (key: string) => translate(strings, key);
+
+  /** A paginated listing of articles under `basePath`. */
+  const listing = (kind: PageKind, basePath: string, articles: Article[], make: (n: number) => { title: string; crumbs: { label: string; path: string | null }[]; extra: Record<string, unknown>; description?: string }) => {
+    const pages = paginate(articles, config.pageSize);
+    pages.forEach((items, i) => {
+      const path = pagePath(basePath, i + 1);
+      const root = rootOf(path);
+      const m = make(i + 1);
+      const title = i === 0 ? m.title : `${m.title} (${translate(strings, 'pageOf', { current: i + 1, total: pages.length })})`;
+      emit(kind, path, {
+        ...base({ kind, path, title, description: m.description, crumbs: m.crumbs }),
+        ...m.extra,
+        list: items.map((a) => card(a, root)),
+        pagination: pagination(basePath, i + 1, pages.length, root),
+      });
+    });
+  };
+
+  // Home.
+  {
+    const root = '';
+    const top = (tax: Taxonomy, n: number) => index.taxonomies[tax].slice().sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : 1)).slice(0, n).map((x) => termLink(tax, x, root));
+    emit('home', '', {
+      ...base({ kind: 'home', path: '', title: config.title, crumbs: [] }),
+      latest: index.articles.slice(0, config.latestCount).map((a) => card(a, root)),
+      counts: {
+        articles: index.articles.length,
+        topics: index.taxonomies.topics.length,
+        people: index.taxonomies.people.length,
+        sources: index.taxonomies.sources.length,
+        languages: index.taxonomies.languages.length,
+      },
+      topics: top('topics', 20),
+      people: top('people', 20),
+      sources: top('sources', 20),
+      languages: top('languages', 50),
+      years: index.years.map((y) => ({ year: y.year, href: relativeUrl(root, `archive/${y.year}/`), count: y.articles.length })),
+    });
+  }
+
+  // Articles, with their neighbours in time.
+  index.articles.forEach((a, i) => {
+    const path = a.url;
+    const root = rootOf(path);
+    const neighbour = (b: Article | undefined) => (b ? { href: relativeUrl(root, b.url), title: b.title, lang: b.lang, dir: b.dir } : null);
+    const archive = archivePath(a);
+    emit('article', path, {
+      ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }] }),
+      article: {
+        title: a.title,
+        lang: a.lang,
+        dir: a.dir,
+        langName: languageName(a.lang),
+        langHref: relativeUrl(root, termPath('languages', a.lang)),
+        dateIso: a.date?.value ?? null,
+        dateText: a.date ? formatDate(a.date.value, a.date.precision, a.lang) : null,
+        datePrecision: a.date?.precision ?? null,
+        dateInferred: a.date?.certainty === 'inferred',
+        dateEvidence: a.date?.evidence ?? null,
+        archiveHref: archive ? relativeUrl(root, archive) : null,
+        source: { name: a.source.name, url: a.source.url, href: a.source.id && a.source.name ? relativeUrl(root, termPath('sources', a.source.id)) : null },
+        author: a.author,
+        agencies: a.agencies,
+        people: a.people.map((p) => ({ name: p.name, href: relativeUrl(root, termPath('people', p.id)), registered: p.registered })),
+        topics: a.topics.map((x) => ({ name: x.name, href: relativeUrl(root, termPath('topics', x.id)) })),
+        summary: a.summary,
+        bodyHtml: renderBody(a),
+        file: a.file,
+        words: a.words,
+        extra: a.extra,
+      },
+      // The list is newest first: the newer neighbour is the previous item.
+      newer: neighbour(index.articles[i - 1]),
+      older: neighbour(index.articles[i + 1]),
+    });
+  });
+
+  // Term indexes and term pages.
+  for (const tax of ['topics', 'people', 'sources', 'languages'] as Taxonomy[]) {
+    const terms = index.taxonomies[tax];
+    const heading = t(tax);
+    emit('terms', `${tax}/`, {
+      ...base({ kind: 'terms', path: `${tax}/`, title: heading, crumbs: [{ label: heading, path: null }] }),
+      taxonomy: tax,
+      heading,
+      intro: plural(strings, config.language, terms.length, `${tax}Count`),
+      terms: terms.map((x) => termLink(tax, x, rootOf(`${tax}/`))),
+    });
+    for (const term of terms) {
+      listing('term', termPath(tax, term.slug), term.articles, () => ({
+        title: term.name,
+        description: term.description,
+        crumbs: [{ label: heading, path: `${tax}/` }, { label: term.name, path: null }],
+        extra: { taxonomy: tax, term: termInfo(tax, term) },
+      }));
+    }
+  }
+
+  // Date archive.
+  {
+    const root = rootOf('archive/');
+    emit('archive', 'archive/', {
+      ...base({ kind: 'archive', path: 'archive/', title: t('archive'), crumbs: [{ label: t('archive'), path: null }] }),
+      years: index.years.map((y) => ({
+        year: y.year,
+        href: relativeUrl(root, `archive/${y.year}/`),
+        count: y.articles.length,
+        months: y.months.slice().reverse().map((m) => ({ name: monthName(Number(m.month), config.language), href: relativeUrl(root, `archive/${y.year}/${m.month}/`), count: m.articles.length })),
+      })),
+      undated: index.undated.map((a) => card(a, root)),
+    });
+    for (const y of index.years) {
+      const yearPath = `archive/${y.year}/`;
+      listing('year', yearPath, y.articles, (n) => ({
+        title: y.year,
+        crumbs: [{ label: t('archive'), path: 'archive/' }, { label: y.year, path: null }],
+        extra: {
+          year: y.year,
+          months: y.months.slice().reverse().map((m) => ({ name: monthName(Number(m.month), config.language), href: relativeUrl(rootOf(pagePath(yearPath, n)), `${yearPath}${m.month}/`), count: m.articles.length })),
+        },
+      }));
+      for (const m of y.months) {
+        const name = monthName(Number(m.month), config.language);
+        listing('month', `${yearPath}${m.month}/`, m.articles, (n) => ({
+          title: `${name} ${y.year}`,
+          crumbs: [{ label: t('archive'), path: 'archive/' }, { label: y.year, path: yearPath }, { label: name, path: null }],
+          extra: { year: y.year, monthName: name, yearHref: relativeUrl(rootOf(pagePath(`${yearPath}${m.month}/`, n)), yearPath) },
+        }));
+      }
+    }
+  }
+
+  // Search and 404.
+  emit('search', 'search/', {
+    ...base({ kind: 'search', path: 'search/', title: t('search'), crumbs: [{ label: t('search'), path: null }] }),
+    dataHref: relativeUrl(rootOf('search/'), 'api/articles.json'),
+  });
+  emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
+
+  out.push(api(index));
+  out.push(...discoveryFiles(index, config));
+  return out;
+}
+
+function termInfo(tax: Taxonomy, term: Term) {
+  return { name: term.name, description: term.description ?? null, count: term.articles.length, lang: tax === 'languages' ? term.slug : null };
+}

@@ -1,0 +1,46 @@
+// Folding text for comparison: case, diacritics and script differences are removed,
+// so "Belousow", "BELOUSOW" and "Белоусов" compare on the same footing.
+import anyAscii from 'any-ascii';
+
+/** Lowercase ASCII transliteration of any script: "Lầu Năm Góc" → "lau nam goc". */
+export function fold(text: string): string {
+  return anyAscii(text.normalize('NFC')).toLowerCase();
+}
+
+/**
+ * A spelling-insensitive key for one name token, so transliterations of one name
+ * from different languages meet: Belousow / Beloussow / Belooussov / Белоусов → "belousov",
+ * Schoigu / Choïgou / Шойгу → "shoigu", Lawrow → "lavrov".
+ */
+export function nameKey(token: string): string {
+  let k = fold(token).replace(/[^a-z]/g, '');
+  k = k
+    .replace(/^sch/, 'sh') // German Sch- for Russian Ш
+    .replace(/^ch(?=[aeiou])/, 'sh') // French Ch- for Ш
+    .replace(/tsch/g, 'ch')
+    .replace(/ou/g, 'u') // French ou for у
+    .replace(/w/g, 'v') // German w for в
+    .replace(/j/g, 'y') // German j for й / я
+    .replace(/(?<=[aeiou])y|y(?=[^aeiou]|$)/g, 'i') // Шойгу: oy → oi; final -y → -i
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/(.)\1+/g, '$1'); // doubled letters: Beloussow, Lloyd
+  return k;
+}
+
+/** Splits text into word tokens (letters, marks, digits, inner apostrophes and hyphens) with offsets. */
+export function tokenize(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+  for (const m of text.matchAll(re)) {
+    out.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** True when the word starts with an uppercase letter (in scripts that have case) or is caseless. */
+export function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  if (first.toLowerCase() === first.toUpperCase()) return /\p{L}/u.test(first); // caseless scripts
+  return first === first.toUpperCase();
+}
