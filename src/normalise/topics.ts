@@ -5,32 +5,38 @@ import { fold } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
 import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
 
-/** A title mention weighs this many text mentions. */
+/** A title mention weighs this many paragraph mentions. */
 export const TITLE_WEIGHT = 3;
-/** Weighted mentions a keyword topic needs. */
+/** Weighted paragraphs a keyword topic needs: a passing mention in one paragraph is not a topic. */
 export const MIN_TOPIC_SCORE = 2;
 
-const patterns = new WeakMap<TopicEntry, RegExp[]>();
+const patterns = new WeakMap<TopicEntry, RegExp[][][]>();
 
-/** Keyword → regex on folded text; a trailing * lets the word continue ("Ukrain*"). */
-function keywordPatterns(topic: TopicEntry): RegExp[] {
+/** One keyword word → regex on folded text; a trailing * lets the word continue ("Ukrain*"). */
+function wordPattern(k: string): RegExp {
+  const open = k.endsWith('*');
+  const f = fold(open ? k.slice(0, -1) : k).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  return new RegExp(`(?<![a-z0-9])${f}${open ? '[a-z0-9]*' : '(?![a-z0-9])'}`);
+}
+
+/**
+ * A topic's keywords as rules: each rule is a list of parts that must all occur in one
+ * paragraph ("Russ* + USA|Washington"); each part is a list of alternatives.
+ */
+function keywordRules(topic: TopicEntry): RegExp[][][] {
   const hit = patterns.get(topic);
   if (hit) return hit;
   const keywords = topic.keywords.length ? topic.keywords : [topic.name, ...topic.aliases];
-  // Keywords that fold to the same text (NATO, НАТО) must count once.
+  // Keywords that fold to the same text (NATO, НАТО) are one rule.
   const unique = [...new Map(keywords.map((k) => [fold(k), k])).values()];
-  const list = unique.map((k) => {
-    const open = k.endsWith('*');
-    const f = fold(open ? k.slice(0, -1) : k).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
-    return new RegExp(`(?<![a-z0-9])${f}${open ? '[a-z0-9]*' : '(?![a-z0-9])'}`, 'g');
-  });
-  patterns.set(topic, list);
-  return list;
+  const rules = unique.map((k) => k.split(/\s+\+\s+/).map((part) => part.split('|').map((alt) => wordPattern(alt.trim()))));
+  patterns.set(topic, rules);
+  return rules;
 }
 
-/** Mentions of a topic's keywords in a folded text. */
-function count(topic: TopicEntry, foldedText: string): number {
-  return keywordPatterns(topic).reduce((n, re) => n + (foldedText.match(re)?.length ?? 0), 0);
+/** Does a folded text mention the topic? */
+function mentions(topic: TopicEntry, foldedText: string): boolean {
+  return keywordRules(topic).some((rule) => rule.every((part) => part.some((re) => re.test(foldedText))));
 }
 
 /** Finds a registry topic by id, name or alias (case, accents and script folded). */
@@ -39,12 +45,12 @@ export function findTopic(registry: TopicEntry[], name: string): TopicEntry | un
   return registry.find((t) => [t.id, t.name, ...t.aliases].some((a) => fold(a).replace(/[^a-z0-9]+/g, ' ').trim() === key));
 }
 
-/** Topics of a text by keyword score. */
-export function detectTopics(registry: TopicEntry[], title: string, body: string): TopicRef[] {
+/** Topics of a text: title mentions weigh TITLE_WEIGHT, each paragraph that mentions the topic one. */
+export function detectTopics(registry: TopicEntry[], title: string, paragraphs: string[]): TopicRef[] {
   const ft = fold(title);
-  const fb = fold(body);
+  const fp = paragraphs.map(fold);
   return registry
-    .filter((t) => count(t, ft) * TITLE_WEIGHT + count(t, fb) >= MIN_TOPIC_SCORE)
+    .filter((t) => (mentions(t, ft) ? TITLE_WEIGHT : 0) + fp.filter((p) => mentions(t, p)).length >= MIN_TOPIC_SCORE)
     .map((t) => ({ id: t.id, name: t.name }));
 }
 
@@ -68,7 +74,7 @@ export const normaliseTopics: FieldNormaliser = (draft) => {
       });
     }
   } else {
-    topics = detectTopics(registry, draft.title ?? '', (draft.blocks ?? []).map((b) => b.text).join('\n'));
+    topics = detectTopics(registry, draft.title ?? '', (draft.blocks ?? []).map((b) => b.text));
     if (!topics.length && registry.length) diagnostics.push(bodyDiagnostic(draft, 'topics', 'notice', 'no registered topic found in the text; add topics: to the metadata or keywords to _data/topics.yml'));
   }
   const unique = [...new Map(topics.map((t) => [t.id, t])).values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));

@@ -13,7 +13,7 @@ export function fold(text: string): string {
  * Schoigu / Choïgou / Шойгу → "shoigu", Lawrow → "lavrov".
  */
 export function nameKey(token: string): string {
-  let k = fold(token).replace(/[^a-z]/g, '');
+  let k = fold(token).replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
   k = k
     .replace(/^sch/, 'sh') // German Sch- for Russian Ш
     .replace(/^ch(?=[aeiou])/, 'sh') // French Ch- for Ш

@@ -1,0 +1,66 @@
+// The command line as a user meets it: exit status and the exact messages.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, tempDir } from './helpers/site.js';
+
+describe('the build command', () => {
+  it('reports unreadable front matter with file, line, column and the parser reason, and builds the rest (exit 1)', () => {
+    const out = path.join(tempDir('cli'), 'site');
+    const report = path.join(tempDir('cli-report'), 'report.json');
+    const r = runCli(['--content', 'test/fixtures/bad-yaml', '--out', out, '--report', report]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^test\/fixtures\/bad-yaml\/broken\.md:4:\d+: front-matter: error: YAML cannot read the front matter: .+\. Fix the YAML/m);
+    assert.match(r.stdout, /Built 1 article .* 1 error.*; 1 file not built\./);
+    assert.ok(fs.existsSync(path.join(out, 'articles/gipfel-in-wien/index.html')), 'the good article was not built');
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    assert.deepEqual(json.summary.failed, ['broken.md']);
+    assert.equal(json.problems.find((p: { severity: string }) => p.severity === 'error').line, 4);
+  });
+
+  it('stops with exit 2 and names the file when a registry is not valid YAML', () => {
+    const r = runCli(['--content', 'test/fixtures/bad-registry', '--out', path.join(tempDir('cli'), 'site')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^_data\/topics\.yml:\d+: registry: YAML cannot read it: .+Fix the YAML/m);
+  });
+
+  it('stops with exit 2 on an unknown option or a missing content folder', () => {
+    const a = runCli(['--nonsense']);
+    assert.equal(a.status, 2);
+    assert.match(a.stderr, /Unknown option '--nonsense'/);
+    assert.match(a.stderr, /Usage: npm run build/);
+    const b = runCli(['--content', 'no/such/dir']);
+    assert.equal(b.status, 2);
+    assert.match(b.stderr, /^no\/such\/dir: content folder not found/m);
+  });
+
+  it('rejects a base URL that is not absolute (exit 2)', () => {
+    const r = runCli(['--base-url', 'example.org']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--base-url: base URL "example\.org" is not an absolute URL/);
+  });
+
+  it('builds Markdown with front matter: aliases resolve, drafts stay out, unknown fields reach the page data', () => {
+    const out = path.join(tempDir('cli-md'), 'site');
+    const r = runCli(['--content', 'test/fixtures/markdown', '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /draft\.md:3: draft: notice: marked draft: true; left out of the site/);
+    const api = JSON.parse(fs.readFileSync(path.join(out, 'api/articles.json'), 'utf8'));
+    assert.equal(api.articles.length, 1);
+    const a = api.articles[0];
+    assert.equal(a.title, 'La OTAN refuerza su flanco este');
+    assert.equal(a.lang, 'es');
+    assert.equal(a.date, '2024-07-10');
+    assert.deepEqual(a.source, { id: 'el-diario', name: 'El Diario', url: 'https://www.example.es/otan-flanco-este' });
+    assert.equal(a.author, 'Ana Pérez');
+    assert.deepEqual(a.extra, { edition: 'print' });
+    assert.deepEqual(a.topics, [{ id: 'defensa', name: 'Defensa' }, { id: 'nato', name: 'NATO' }]);
+    assert.deepEqual(a.people.map((p: { id: string; registered: boolean }) => [p.id, p.registered]), [['lloyd-austin', true], ['jens-stoltenberg', false]]);
+    const html = fs.readFileSync(path.join(out, a.url, 'index.html'), 'utf8');
+    assert.match(html, /<strong>Washington<\/strong>/);
+    assert.match(html, /<li>Primer punto<\/li>/);
+    // The heading that repeats the title is not rendered twice.
+    assert.equal((html.match(/La OTAN refuerza su flanco este<\/h1>/g) ?? []).length, 1);
+  });
+});
