@@ -48,6 +48,8 @@ export interface PersonEntry {
   aliases: string[];
   /** Short description shown on the person's page. */
   description?: string;
+  /** Offices held, as dated periods: evidence for the year of an article that names the person in office. */
+  offices: { role: string; from: string | null; to: string | null }[];
 }
 
 /** A topic in the registry (`content/_data/topics.yml`). */
@@ -123,6 +125,8 @@ export interface PersonRef {
   confidence: number;
   /** The spellings found in this article, in order of appearance. */
   mentions: string[];
+  /** Named at least once with a role word just before the name ("Verteidigungsminister Andrej Belousow"). */
+  roleCued: boolean;
 }
 
 /** A topic of an article. */

@@ -5,6 +5,7 @@ import { langData } from '../src/lang/data.js';
 import { readArticle } from '../src/load/read.js';
 import type { PersonEntry, Registries } from '../src/model.js';
 import { separateClutter, toBlocks } from '../src/normalise/body.js';
+import { yearFromOffices } from '../src/normalise/date.js';
 import { normaliseArticle } from '../src/normalise/index.js';
 import { findRegisteredPeople, peopleMatcher } from '../src/normalise/people.js';
 import { findTopic } from '../src/normalise/topics.js';
@@ -14,10 +15,10 @@ import { firstSentence } from '../src/text/sentences.js';
 import { slugify } from '../src/text/slug.js';
 
 const people: PersonEntry[] = [
-  { id: 'andrei-belousov', name: 'Andrei Belousov', aliases: ['Андрей Белоусов', 'Andreï Belooussov'] },
-  { id: 'sergei-shoigu', name: 'Sergei Shoigu', aliases: ['Sergueï Choïgou', 'Сергей Шойгу'] },
-  { id: 'lloyd-austin', name: 'Lloyd Austin', aliases: ['Ллойд Остин'] },
-  { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: [] },
+  { id: 'andrei-belousov', name: 'Andrei Belousov', aliases: ['Андрей Белоусов', 'Andreï Belooussov'], offices: [{ role: 'Minister of Defence', from: '2024-05-14', to: null }] },
+  { id: 'sergei-shoigu', name: 'Sergei Shoigu', aliases: ['Sergueï Choïgou', 'Сергей Шойгу'], offices: [] },
+  { id: 'lloyd-austin', name: 'Lloyd Austin', aliases: ['Ллойд Остин'], offices: [{ role: 'Secretary of Defense', from: '2021-01-22', to: '2025-01-20' }] },
+  { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: [], offices: [] },
 ];
 const registries: Registries = { people, topics: [{ id: 'nato', name: 'NATO', aliases: ['OTAN', 'НАТО', 'Tổ chức Hiệp ước Bắc Đại Tây Dương'], keywords: ['NATO', 'Tổ chức Hiệp ước Bắc Đại Tây Dương'] }], outlets: [] };
 const names = (text: string, lang: string) => findRegisteredPeople(text, peopleMatcher(people), langData(lang)).map((p) => p.id);
@@ -62,6 +63,22 @@ describe('dates', () => {
   });
   it('rejects impossible dates', () => {
     assert.deepEqual(findDates('am 31.02.2024', langData('de')), []);
+  });
+});
+
+describe('year inference from offices', () => {
+  it('fixes the year of a year-less date from the people named in office', () => {
+    const text = 'Ngày 12/7, Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã điện đàm với Bộ trưởng Quốc phòng Nga Andrey Belousov.';
+    const found = findRegisteredPeople(text, peopleMatcher(people), langData('vi'));
+    assert.deepEqual(found.map((p) => [p.id, p.roleCued]), [['lloyd-austin', true], ['andrei-belousov', true]]);
+    assert.deepEqual(yearFromOffices(7, 12, found, people), { year: 2024, names: ['Lloyd Austin', 'Andrei Belousov'] });
+  });
+  it('gives no year when the offices allow several, or when nobody is named in office', () => {
+    const open = people.map((p) => ({ ...p, offices: p.offices.map((o) => ({ ...o, to: null })) }));
+    const refs = findRegisteredPeople('Verteidigungsminister Lloyd Austin und Verteidigungsminister Andrej Belousow', peopleMatcher(open), langData('de'));
+    assert.equal(yearFromOffices(7, 12, refs, open), null);
+    const bare = findRegisteredPeople('Lloyd Austin traf Andrej Belousow', peopleMatcher(people), langData('de'));
+    assert.equal(yearFromOffices(7, 12, bare, people), null);
   });
 });
 

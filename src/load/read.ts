@@ -76,7 +76,8 @@ export function readArticle(file: string, bytes: Uint8Array, sidecar?: { file: s
       const fm = matter(text, {
         engines: {
           yaml: (s: string) => {
-            parsed = parseYaml(s, 2);
+            // gray-matter passes the text after the opening "---", starting with its newline.
+            parsed = parseYaml(s, s.startsWith('\n') ? 1 : 2);
             return parsed.ok ? (parsed.data as object) ?? {} : {};
           },
         },

@@ -69,6 +69,25 @@ function withIds<T extends { id: string; name: string }>(items: { value: T; line
   return out;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads `offices: [{role, from, to}]`; a period with an unreadable date is dropped with a warning. */
+function offices(value: unknown, file: string, line: number | undefined, diagnostics: Diagnostic[]): PersonEntry['offices'] {
+  if (!Array.isArray(value)) return [];
+  const out: PersonEntry['offices'] = [];
+  for (const o of value) {
+    const rec = (o ?? {}) as Record<string, unknown>;
+    const from = rec.from ? String(rec.from) : null;
+    const to = rec.to ? String(rec.to) : null;
+    if ((from && !DAY.test(from)) || (to && !DAY.test(to))) {
+      diagnostics.push({ file, line, field: 'registry', severity: 'warning', message: `office "${String(rec.role ?? '')}": from/to must be YYYY-MM-DD; the period is ignored` });
+      continue;
+    }
+    out.push({ role: String(rec.role ?? ''), from, to });
+  }
+  return out;
+}
+
 /** Loads the three registries from `<contentDir>/_data/`. */
 export function loadRegistries(contentDir: string): { registries: Registries; diagnostics: Diagnostic[] } {
   const dir = path.join(contentDir, DATA_FOLDER);
@@ -77,7 +96,7 @@ export function loadRegistries(contentDir: string): { registries: Registries; di
   const people = withIds<PersonEntry>(
     readEntries(dir, REGISTRY_FILES.people, diagnostics).map(({ entry, line, file }) => ({
       line, file,
-      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), description: entry.description ? String(entry.description) : undefined },
+      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), description: entry.description ? String(entry.description) : undefined, offices: offices(entry.offices, file, line, diagnostics) },
     })),
     diagnostics,
   );

@@ -3,7 +3,7 @@
 // guess: a date that cannot be established is null and goes to the review list.
 import type { LangData } from '../lang/data.js';
 import { escapeRegExp } from '../lang/phrases.js';
-import type { ArticleDate, Diagnostic } from '../model.js';
+import type { ArticleDate, Diagnostic, PersonEntry, PersonRef } from '../model.js';
 import { findDates, isoOf, isValidDate, type DateMention } from '../text/dates.js';
 import { wordCount } from './body.js';
 import { bodyDiagnostic, given, metaDiagnostic, type Block, type FieldNormaliser } from './draft.js';
@@ -48,6 +48,26 @@ function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b:
   return null;
 }
 
+/**
+ * The one year in which a day and month fall inside an office of every person the article
+ * names with a role word ("US-Verteidigungsminister Lloyd Austin"), or null when the
+ * offices allow no year or more than one. Evidence, not a guess: it needs two such people
+ * with dated offices, and at least one office that has ended.
+ */
+export function yearFromOffices(month: number, day: number, people: PersonRef[], registry: PersonEntry[]): { year: number; names: string[] } | null {
+  const byId = new Map(registry.map((p) => [p.id, p]));
+  const named = people.filter((p) => p.roleCued).map((p) => byId.get(p.id)).filter((p): p is PersonEntry => !!p && p.offices.length > 0);
+  if (named.length < 2) return null;
+  const bounds = named.flatMap((p) => p.offices.flatMap((o) => [o.from, o.to])).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+  if (!named.some((p) => p.offices.some((o) => o.to))) return null;
+  const years: number[] = [];
+  for (let y = Math.min(...bounds); y <= Math.max(...bounds); y++) {
+    const iso = isoOf(y, month, day);
+    if (named.every((p) => p.offices.some((o) => (!o.from || o.from <= iso) && (!o.to || iso <= o.to)))) years.push(y);
+  }
+  return years.length === 1 ? { year: years[0]!, names: named.map((p) => p.name) } : null;
+}
+
 export const normaliseDate: FieldNormaliser = (draft) => {
   const lang = draft.langData!;
   const diagnostics: Diagnostic[] = [];
@@ -79,6 +99,22 @@ export const normaliseDate: FieldNormaliser = (draft) => {
     if (latest.d.orderAssumed) diagnostics.push(bodyDiagnostic(draft, 'date', 'warning', `"${latest.d.text}" could be read day-first or month-first; read as ${date.value} by the ${lang.englishName} convention. Confirm it with date: in ${draft.raw.file}.meta.yml`, latest.b.line));
     diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latest.b.line));
     return { set: { date }, diagnostics };
+  }
+  // Dates without a year: the calendar-latest one, its year from the offices of the people named.
+  const yearlessAll = mentions.filter(({ d }) => d.year === null && d.day !== null && d.month !== null);
+  const latestYearless = yearlessAll.reduce<(typeof yearlessAll)[number] | null>((a, c) => (!a || c.d.month! * 100 + c.d.day! > a.d.month! * 100 + a.d.day! ? c : a), null);
+  if (latestYearless) {
+    const found = yearFromOffices(latestYearless.d.month!, latestYearless.d.day!, draft.people ?? [], draft.registries.people);
+    if (found) {
+      const date: ArticleDate = {
+        value: isoOf(found.year, latestYearless.d.month, latestYearless.d.day),
+        precision: 'day',
+        certainty: 'inferred',
+        evidence: `${describe(latestYearless.d, latestYearless.b)}, the year from the offices of ${found.names.join(', ')} named in the text`,
+      };
+      diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value}: ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latestYearless.b.line));
+      return { set: { date }, diagnostics };
+    }
   }
   const yearless = mentions.find(({ d }) => d.year === null && d.day !== null);
   diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', yearless

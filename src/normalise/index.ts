@@ -23,8 +23,8 @@ export const FIELDS: readonly [string, FieldNormaliser][] = [
   ['author', normaliseAuthor],
   ['source', normaliseSource],
   ['agencies', normaliseAgencies],
-  ['date', normaliseDate],
   ['people', normalisePeople],
+  ['date', normaliseDate],
   ['topics', normaliseTopics],
   ['summary', normaliseSummary],
 ];

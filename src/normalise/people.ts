@@ -70,7 +70,11 @@ interface Hit {
   start: number;
   text: string;
   full: boolean;
+  cued: boolean;
 }
+
+/** How many words may stand between a role word and the name ("Bộ trưởng Quốc phòng Nga Andrey Belousov"). */
+export const ROLE_GAP = 2;
 
 /** Finds registry people in a text, in order of first mention. */
 export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang: LangData): PersonRef[] {
@@ -79,6 +83,13 @@ export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang:
   const folded = tokens.map((t) => fold(t.word));
   const suffixes = suffixKeys(lang);
   const cues = cueKeys(lang);
+  const roles = lang.roles.map((w) => tokenize(w).map((t) => fold(t.word)));
+  const endsAt = (cue: string[], end: number) => cue.length <= end && cue.every((w, j) => folded[end - cue.length + j] === w);
+  /** A role word ends within ROLE_GAP words before token i, the words between not being names of other people. */
+  const roleBefore = (i: number) => {
+    for (let gap = 0; gap <= ROLE_GAP && i - gap >= 1; gap++) if (roles.some((r) => endsAt(r, i - gap))) return true;
+    return false;
+  };
   const hits: Hit[] = [];
   const used = new Set<number>();
 
@@ -95,13 +106,13 @@ export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang:
     }
     if (best) {
       for (let j = 0; j < best.length; j++) used.add(i + j);
-      hits.push({ person: best.person, start: i, text: text.slice(tokens[i]!.start, tokens[i + best.length - 1]!.end), full: true });
+      hits.push({ person: best.person, start: i, text: text.slice(tokens[i]!.start, tokens[i + best.length - 1]!.end), full: true, cued: roleBefore(i) });
     }
   }
   const fullHits = hits.slice();
 
   // Pass 2: a surname alone.
-  const cuedAt = (i: number) => cues.some((cue) => cue.length <= i && cue.every((w, j) => folded[i - cue.length + j] === w));
+  const cuedAt = (i: number) => cues.some((cue) => endsAt(cue, i));
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
     const candidates = [...matcher.bySurname.entries()].filter(([s]) => keyMatches(keys[i]!, s, suffixes)).flatMap(([, ps]) => ps);
@@ -116,14 +127,15 @@ export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang:
     } else if (unique.length === 1 && cuedAt(i)) {
       person = unique[0];
     }
-    if (person) hits.push({ person, start: i, text: tokens[i]!.word, full: false });
+    if (person) hits.push({ person, start: i, text: tokens[i]!.word, full: false, cued: roleBefore(i) });
   }
 
   hits.sort((a, b) => a.start - b.start);
   const byId = new Map<string, PersonRef>();
   for (const h of hits) {
-    const ref = byId.get(h.person.entry.id) ?? { id: h.person.entry.id, name: h.person.entry.name, registered: true, confidence: 1, mentions: [] };
+    const ref = byId.get(h.person.entry.id) ?? { id: h.person.entry.id, name: h.person.entry.name, registered: true, confidence: 1, mentions: [], roleCued: false };
     if (!ref.mentions.includes(h.text)) ref.mentions.push(h.text);
+    ref.roleCued ||= h.cued;
     byId.set(ref.id, ref);
   }
   return [...byId.values()];
@@ -135,8 +147,8 @@ export function resolveGivenName(name: string, matcher: PeopleMatcher, lang: Lan
   const nameKeys = tokenize(name).map((t) => nameKey(t.word)).join(' ');
   const exactAlias = matcher.people.find((p) => [p.entry.name, ...p.entry.aliases].some((a) => tokenize(a).map((t) => nameKey(t.word)).join(' ') === nameKeys));
   const person = exactAlias?.entry ?? (found ? matcher.people.find((p) => p.entry.id === found.id)?.entry : undefined);
-  if (person) return { id: person.id, name: person.name, registered: true, confidence: 1, mentions: [name] };
-  return { id: slugify(name) || 'unnamed', name, registered: false, confidence: 1, mentions: [name] };
+  if (person) return { id: person.id, name: person.name, registered: true, confidence: 1, mentions: [name], roleCued: false };
+  return { id: slugify(name) || 'unnamed', name, registered: false, confidence: 1, mentions: [name], roleCued: false };
 }
 
 export const normalisePeople: FieldNormaliser = (draft) => {
