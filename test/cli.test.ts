@@ -60,6 +60,8 @@ describe('the build command', () => {
     const html = fs.readFileSync(path.join(out, a.url, 'index.html'), 'utf8');
     assert.match(html, /<strong>Washington<\/strong>/);
     assert.match(html, /<li>Primer punto<\/li>/);
+    assert.match(html, /<h2>Contexto<\/h2>/);
+    assert.equal((html.match(/<h1[ >]/g) ?? []).length, 1);
     // The heading that repeats the title is not rendered twice.
     assert.equal((html.match(/La OTAN refuerza su flanco este<\/h1>/g) ?? []).length, 1);
   });

@@ -25,11 +25,11 @@ function actual(a: Article, field: string): unknown {
 }
 
 describe('seed articles are normalised as a careful reader would', () => {
-  it('ships the five seeds byte-for-byte', () => {
-    for (const f of fs.readdirSync('../shared/seeds').filter((n) => n.endsWith('.txt'))) {
-      if (!fs.existsSync('../shared/seeds')) return;
-      assert.deepEqual(fs.readFileSync(`content/${f}`), fs.readFileSync(`../shared/seeds/${f}`), f);
-    }
+  const seeds = '../shared/seeds';
+  it('ships the five seeds byte-for-byte', { skip: fs.existsSync(seeds) ? false : `${seeds} is not beside this checkout` }, () => {
+    const names = fs.readdirSync(seeds).filter((n) => n.endsWith('.txt'));
+    assert.equal(names.length, 5);
+    for (const f of names) assert.ok(fs.readFileSync(`content/${f}`).equals(fs.readFileSync(`${seeds}/${f}`)), `content/${f} differs from ${seeds}/${f}`);
   });
   for (const [file, expected] of Object.entries(golden)) {
     describe(file, () => {

@@ -6,7 +6,16 @@ import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import type { Article } from '../model.js';
 
-const processor = remark().use(remarkHtml);
+/** The page's <h1> is the title: body headings start at <h2>. */
+function demoteHeadings() {
+  const walk = (node: { type: string; depth?: number; children?: unknown[] }) => {
+    if (node.type === 'heading' && node.depth !== undefined) node.depth = Math.min(6, node.depth + 1);
+    for (const child of node.children ?? []) walk(child as { type: string });
+  };
+  return (tree: Root) => walk(tree as never);
+}
+
+const processor = remark().use(demoteHeadings).use(remarkHtml);
 
 /** Renders a Markdown string to safe HTML. */
 export function markdownToHtml(markdown: string): string {
