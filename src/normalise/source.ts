@@ -39,7 +39,7 @@ export function findOutlet(outlets: OutletEntry[], by: { host?: string | null; n
 /** Builds a source from what was found, preferring the registry's name. */
 function resolve(outlets: OutletEntry[], name: string | null, url: string | null): ArticleSource {
   const host = url ? hostOf(url) : null;
-  const known = findOutlet(outlets, { host, name }) ?? (name ? undefined : undefined);
+  const known = findOutlet(outlets, { host, name });
   const finalName = known?.name ?? name ?? host;
   return { id: known?.id ?? (finalName ? slugify(finalName) || null : null), name: finalName, url };
 }
