@@ -1,6 +1,7 @@
 // Topics: front matter topics/tags go through the registry's aliases (OTAN → NATO);
 // otherwise the registry's multilingual keywords are looked for in the title and text.
 import type { TopicEntry, TopicRef } from '../model.js';
+import { escapeRegExp } from '../lang/phrases.js';
 import { fold } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
 import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
@@ -15,7 +16,7 @@ const patterns = new WeakMap<TopicEntry, RegExp[][][]>();
 /** One keyword word → regex on folded text; a trailing * lets the word continue ("Ukrain*"). */
 function wordPattern(k: string): RegExp {
   const open = k.endsWith('*');
-  const f = fold(open ? k.slice(0, -1) : k).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  const f = escapeRegExp(fold(open ? k.slice(0, -1) : k).trim()).replace(/\s+/g, '[\\s-]+');
   return new RegExp(`(?<![a-z0-9])${f}${open ? '[a-z0-9]*' : '(?![a-z0-9])'}`);
 }
 
