@@ -64,6 +64,17 @@ export interface TopicEntry {
   keywords: string[];
   /** Short description shown on the topic's page. */
   description?: string;
+  /** Dated events of the topic: an article that mentions one was written on or after its date. */
+  events?: TopicEvent[];
+}
+
+/** A dated event in the topic registry ("Russia's full-scale invasion of Ukraine", 2022-02-24). */
+export interface TopicEvent {
+  name: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Phrases that refer to the event, any language (keyword syntax as for topics). */
+  keywords: string[];
 }
 
 /** A known outlet (`content/_data/sources.yml`): maps hosts and mastheads to one name. */
@@ -127,6 +138,10 @@ export interface PersonRef {
   mentions: string[];
   /** Named at least once with a role word just before the name ("Verteidigungsminister Andrej Belousow"). */
   roleCued: boolean;
+  /** Unregistered people: spelling-insensitive keys of the name, to join one person across articles. */
+  keys?: string[];
+  /** Unregistered people: the words that made the name a person ("Sprecherin …"). */
+  evidence?: string;
 }
 
 /** A topic of an article. */

@@ -48,6 +48,20 @@ export interface LangData {
   relatedPrefixes: string[];
   /** Endings a name takes in this language's grammar (German genitive -s, Russian -ом). */
   nameSuffixes: string[];
+  /** Lowercase words inside personal names ("von", "van", "de", "da"). */
+  nameParticles: string[];
+  /** Capitalised names of places and institutions a name detector must not take for people ("Pentagon", "Lầu Năm Góc"). */
+  institutions: string[];
+  /** Words that make a capitalised sequence an organisation or place ("Ministerium", "Bộ", "University"). */
+  institutionWords: string[];
+  /** Letters attached in front of a name in this script (Arabic و "and", ب "with"). */
+  namePrefixes: string[];
+  /**
+   * The language's own spelling of foreign names, as ordered [pattern, replacement] rules on
+   * the lowercased word (Polish sz → sh, cz → ch; German ch → kh); names match under either
+   * these or the universal transliteration.
+   */
+  transliteration: [string, string][];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,6 +71,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {
@@ -88,6 +103,17 @@ export function parseLangData(text: string, file: string): LangData {
     weekdays: nested('weekdays', 7),
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
+  const rules = raw.transliteration ?? [];
+  if (!Array.isArray(rules)) throw new Error(`${file}: transliteration must be a list of [pattern, replacement] pairs`);
+  data.transliteration = rules.map((r, i) => {
+    if (!Array.isArray(r) || r.length !== 2) throw new Error(`${file}: transliteration[${i}] must be a [pattern, replacement] pair`);
+    try {
+      new RegExp(String(r[0]), 'gu');
+    } catch (err) {
+      throw new Error(`${file}: transliteration[${i}]: ${(err as Error).message}`, { cause: err });
+    }
+    return [String(r[0]), String(r[1])];
+  });
   return data;
 }
 

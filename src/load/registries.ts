@@ -1,7 +1,7 @@
 // The archive's registries in content/_data/: people, topics and outlets.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, OutletEntry, PersonEntry, Registries, TopicEntry } from '../model.js';
+import type { Diagnostic, OutletEntry, PersonEntry, Registries, TopicEntry, TopicEvent } from '../model.js';
 import { slugify } from '../text/slug.js';
 import { DATA_FOLDER } from './files.js';
 import { parseYaml } from './yaml.js';
@@ -88,6 +88,23 @@ function offices(value: unknown, file: string, line: number | undefined, diagnos
   return out;
 }
 
+/** Reads a topic's `events: [{name, date, keywords}]`; an event without a readable date is dropped with a warning. */
+function events(value: unknown, file: string, line: number | undefined, diagnostics: Diagnostic[]): TopicEvent[] {
+  if (!Array.isArray(value)) return [];
+  const out: TopicEvent[] = [];
+  for (const e of value) {
+    const rec = (e ?? {}) as Record<string, unknown>;
+    const date = rec.date instanceof Date ? rec.date.toISOString().slice(0, 10) : String(rec.date ?? '');
+    const keywords = stringList(rec.keywords);
+    if (!DAY.test(date) || !keywords.length) {
+      diagnostics.push({ file, line, field: 'registry', severity: 'warning', message: `event "${String(rec.name ?? '')}": needs date: YYYY-MM-DD and keywords: [...]; it is ignored` });
+      continue;
+    }
+    out.push({ name: String(rec.name ?? date), date, keywords });
+  }
+  return out;
+}
+
 /** Loads the three registries from `<contentDir>/_data/`. */
 export function loadRegistries(contentDir: string): { registries: Registries; diagnostics: Diagnostic[] } {
   const dir = path.join(contentDir, DATA_FOLDER);
@@ -103,7 +120,7 @@ export function loadRegistries(contentDir: string): { registries: Registries; di
   const topics = withIds<TopicEntry>(
     readEntries(dir, REGISTRY_FILES.topics, diagnostics).map(({ entry, line, file }) => ({
       line, file,
-      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), keywords: stringList(entry.keywords), description: entry.description ? String(entry.description) : undefined },
+      value: { id: idOf(entry), name: String(entry.name), aliases: stringList(entry.aliases), keywords: stringList(entry.keywords), description: entry.description ? String(entry.description) : undefined, events: events(entry.events, file, line, diagnostics) },
     })),
     diagnostics,
   );

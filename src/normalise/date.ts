@@ -3,10 +3,12 @@
 // guess: a date that cannot be established is null and goes to the review list.
 import type { LangData } from '../lang/data.js';
 import { escapeRegExp } from '../lang/phrases.js';
-import type { ArticleDate, Diagnostic, PersonEntry, PersonRef } from '../model.js';
+import type { ArticleDate, Diagnostic, PersonEntry, PersonRef, TopicEvent } from '../model.js';
+import { fold } from '../text/fold.js';
+import { keywordMatcher } from '../text/keywords.js';
 import { findDates, isoOf, isValidDate, type DateMention } from '../text/dates.js';
 import { wordCount } from './body.js';
-import { bodyDiagnostic, given, metaDiagnostic, type Block, type FieldNormaliser } from './draft.js';
+import { bodyDiagnostic, given, metaDiagnostic, type Block, type Draft, type FieldNormaliser, type FieldResult } from './draft.js';
 
 /** Reads a front-matter date: YYYY-MM-DD (with optional time), YYYY-MM, YYYY, or a written date. */
 export function parseGivenDate(value: unknown, lang: LangData): ArticleDate | null {
@@ -90,12 +92,20 @@ export const normaliseDate: FieldNormaliser = (draft) => {
     if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
   }
 
+  // Dated events the article mentions: it was written on or after the latest of them.
+  const floor = latestEvent(draft);
+  const describeFloor = () => `the article mentions ${floor!.name} (${floor!.date})`;
+
   // The latest complete date in the text: the article is from that day or later.
   const mentions = blocks.flatMap((b) => findDates(b.text, lang).map((d) => ({ d, b })));
   const complete = mentions.filter(({ d }) => d.year !== null && d.month !== null && d.day !== null);
   if (complete.length) {
     const latest = complete.reduce((a, c) => (isoOf(c.d.year!, c.d.month, c.d.day) > isoOf(a.d.year!, a.d.month, a.d.day) ? c : a));
     const date = fromMention(latest.d, 'inferred', `latest date in the text, ${describe(latest.d, latest.b)}`);
+    if (floor && date.value < floor.date) {
+      if (!floor.date.startsWith(date.value.slice(0, 4))) return unknownDate(draft, diagnostics, `the latest date in the text, ${describe(latest.d, latest.b)}, is before ${floor.date}, and ${describeFloor()}`, latest.b.line);
+      Object.assign(date, { value: date.value.slice(0, 4), precision: 'year', evidence: `${date.evidence}; only its year, since ${describeFloor()}` });
+    }
     if (latest.d.orderAssumed) diagnostics.push(bodyDiagnostic(draft, 'date', 'warning', `"${latest.d.text}" could be read day-first or month-first; read as ${date.value} by the ${lang.englishName} convention. Confirm it with date: in ${draft.raw.file}.meta.yml`, latest.b.line));
     diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latest.b.line));
     return { set: { date }, diagnostics };
@@ -106,19 +116,56 @@ export const normaliseDate: FieldNormaliser = (draft) => {
   if (latestYearless) {
     const found = yearFromOffices(latestYearless.d.month!, latestYearless.d.day!, draft.people ?? [], draft.registries.people);
     if (found) {
-      const date: ArticleDate = {
-        value: isoOf(found.year, latestYearless.d.month, latestYearless.d.day),
-        precision: 'day',
-        certainty: 'inferred',
-        evidence: `${describe(latestYearless.d, latestYearless.b)}, the year from the offices of ${found.names.join(', ')} named in the text`,
-      };
+      const value = isoOf(found.year, latestYearless.d.month, latestYearless.d.day);
+      const before = floor && value < floor.date;
+      // A date before an event the article mentions is an earlier event, not the day of writing: only the year holds.
+      const date: ArticleDate = before && floor.date.startsWith(String(found.year))
+        ? {
+          value: String(found.year),
+          precision: 'year',
+          certainty: 'inferred',
+          evidence: `the year from the offices of ${found.names.join(', ')} named with ${describe(latestYearless.d, latestYearless.b)}; not that day, since ${describeFloor()}`,
+        }
+        : {
+          value,
+          precision: 'day',
+          certainty: 'inferred',
+          evidence: `${describe(latestYearless.d, latestYearless.b)}, the year from the offices of ${found.names.join(', ')} named in the text`,
+        };
+      if (before && date.precision === 'day') return unknownDate(draft, diagnostics, `${describe(latestYearless.d, latestYearless.b)} is before ${floor.date}, and ${describeFloor()}`, latestYearless.b.line);
       diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value}: ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latestYearless.b.line));
       return { set: { date }, diagnostics };
     }
   }
+  return unknownDate(draft, diagnostics, null, undefined, mentions);
+};
+
+/** The latest dated event of any registry topic that the article's text mentions. */
+function latestEvent(draft: Readonly<Draft>): TopicEvent | null {
+  const paragraphs = [draft.title ?? '', ...(draft.blocks ?? []).map((b) => b.text)].map(fold);
+  let latest: TopicEvent | null = null;
+  for (const topic of draft.registries.topics) {
+    for (const event of topic.events ?? []) {
+      if (latest && event.date <= latest.date) continue;
+      let m = eventMatchers.get(event);
+      if (!m) eventMatchers.set(event, (m = keywordMatcher(event.keywords)));
+      if (paragraphs.some(m)) latest = event;
+    }
+  }
+  return latest;
+}
+const eventMatchers = new WeakMap<TopicEvent, (folded: string) => boolean>();
+
+/** No date: null, with a notice that says why and how to give one. */
+function unknownDate(draft: Readonly<Draft>, diagnostics: Diagnostic[], why: string | null, line?: number, mentions: { d: ReturnType<typeof findDates>[number]; b: Block }[] = []): FieldResult {
+  const where = `${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`;
+  if (why) {
+    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date unknown: ${why}. Add date: YYYY-MM-DD to ${where}`, line));
+    return { set: { date: null }, diagnostics };
+  }
   const yearless = mentions.find(({ d }) => d.year === null && d.day !== null);
   diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', yearless
-    ? `only dates without a year ("${yearless.d.text}") in the text; the date is left unknown. Add date: YYYY-MM-DD to ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`
-    : `no date found; add date: YYYY-MM-DD to ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, yearless?.b.line));
+    ? `only dates without a year ("${yearless.d.text}") in the text; the date is left unknown. Add date: YYYY-MM-DD to ${where}`
+    : `no date found; add date: YYYY-MM-DD to ${where}`, yearless?.b.line));
   return { set: { date: null }, diagnostics };
-};
+}

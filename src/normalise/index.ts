@@ -9,6 +9,7 @@ import { normaliseDate } from './date.js';
 import type { Draft, FieldNormaliser } from './draft.js';
 import { normaliseLanguage } from './language.js';
 import { normalisePeople } from './people.js';
+import { mergeUnregistered } from '../people/merge.js';
 import { assignSlugs } from './slug.js';
 import { normaliseSource } from './source.js';
 import { normaliseSummary } from './summary.js';
@@ -102,5 +103,6 @@ export function normaliseAll(raws: RawArticle[], registries: Registries): { arti
   }
   const slugged = assignSlugs(partial);
   diagnostics.push(...slugged.diagnostics);
+  mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
   return { articles: slugged.articles, diagnostics };
 }

@@ -1,154 +1,98 @@
 // People: one person, one identity, across spellings, scripts, grammatical cases and languages.
-// Registry names match on spelling-insensitive keys (see nameKey). A surname alone counts
-// once the person's full name appears in the article, or when a role word or honorific
-// stands before it ("Präsident Putin", "ông Belousov").
+// Registry people are matched on spelling-insensitive keys (src/people/keys.ts); people who
+// are not registered are detected from role words and honorifics (src/people/detect.ts),
+// included when the evidence is strong, and listed for review either way.
 import type { LangData } from '../lang/data.js';
 import type { PersonEntry, PersonRef } from '../model.js';
-import { fold, isCapitalised, nameKey, tokenize } from '../text/fold.js';
+import { findCues, type Cue } from '../people/cues.js';
+import { detectPeople, INCLUDE_CONFIDENCE } from '../people/detect.js';
+import { keyMatches, tokenKeys } from '../people/keys.js';
+import { findRegistryHits, peopleMatcher, tokenView, type PeopleMatcher, type TokenView } from '../people/registry.js';
+import { tokenize } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
-import { given, metaDiagnostic, type FieldNormaliser } from './draft.js';
+import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
 
-/** A registry person prepared for matching. */
-interface PreparedPerson {
-  entry: PersonEntry;
-  /** Each full name form as a list of token keys (two tokens or more). */
-  forms: string[][];
-  /** Keys that alone name the person (last token of each form, one-word aliases). */
-  surnames: Set<string>;
-}
+export { peopleMatcher, type PeopleMatcher };
 
-/** The registry, prepared once per build. */
-export interface PeopleMatcher {
-  people: PreparedPerson[];
-  /** Surname key → people who carry it. */
-  bySurname: Map<string, PreparedPerson[]>;
-}
-
-const prepared = new WeakMap<PersonEntry[], PeopleMatcher>();
-
-/** Prepares (once) a registry for matching. */
-export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
-  const hit = prepared.get(registry);
-  if (hit) return hit;
-  const people = registry.map((entry) => {
-    const forms: string[][] = [];
-    const surnames = new Set<string>();
-    for (const form of [entry.name, ...entry.aliases]) {
-      const keys = tokenize(form).map((t) => nameKey(t.word)).filter(Boolean);
-      if (keys.length >= 2) forms.push(keys);
-      if (keys.length >= 1) surnames.add(keys[keys.length - 1]!);
-    }
-    forms.sort((a, b) => b.length - a.length);
-    return { entry, forms, surnames };
-  });
-  const bySurname = new Map<string, PreparedPerson[]>();
-  for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
-  const matcher = { people, bySurname };
-  prepared.set(registry, matcher);
-  return matcher;
-}
-
-/** Does a token key equal a name key, allowing the language's grammatical endings? */
-function keyMatches(tokenKey: string, key: string, suffixes: string[]): boolean {
-  if (tokenKey === key) return true;
-  if (key.length < 4 || !tokenKey.startsWith(key)) return false;
-  return suffixes.includes(tokenKey.slice(key.length));
-}
-
-/** Folded endings of a language, for keyMatches. */
-function suffixKeys(lang: LangData): string[] {
-  return lang.nameSuffixes.map((s) => fold(s).replace(/[^a-z]/g, '')).filter(Boolean);
-}
-
-/** Words that announce a name in this language, folded, as token sequences. */
-function cueKeys(lang: LangData): string[][] {
-  return [...lang.honorifics, ...lang.roles].map((w) => tokenize(w).map((t) => fold(t.word)));
-}
-
-interface Hit {
-  person: PreparedPerson;
-  start: number;
-  text: string;
-  full: boolean;
-  cued: boolean;
-}
-
-/** How many words may stand between a role word and the name ("Bộ trưởng Quốc phòng Nga Andrey Belousov"). */
+/** How many words may stand between a role word and a registered name for it to count as "named in office". */
 export const ROLE_GAP = 2;
 
-/** Finds registry people in a text, in order of first mention. */
-export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang: LangData): PersonRef[] {
-  const tokens = tokenize(text);
-  const keys = tokens.map((t) => nameKey(t.word));
-  const folded = tokens.map((t) => fold(t.word));
-  const suffixes = suffixKeys(lang);
-  const cues = cueKeys(lang);
-  const roles = lang.roles.map((w) => tokenize(w).map((t) => fold(t.word)));
-  const endsAt = (cue: string[], end: number) => cue.length <= end && cue.every((w, j) => folded[end - cue.length + j] === w);
-  /** A role word ends within ROLE_GAP words before token i, the words between not being names of other people. */
-  const roleBefore = (i: number) => {
-    for (let gap = 0; gap <= ROLE_GAP && i - gap >= 1; gap++) if (roles.some((r) => endsAt(r, i - gap))) return true;
-    return false;
-  };
-  const hits: Hit[] = [];
+/** A role cue ends within ROLE_GAP words before token i. */
+function roleBefore(cues: Map<number, Cue>, i: number): boolean {
+  for (let gap = 0; gap <= ROLE_GAP; gap++) if (cues.get(i - 1 - gap)?.kind === 'role') return true;
+  return false;
+}
+
+/** The identity key of a detected name: its tokens' first keys, joined. */
+function identityKeys(name: string, view: TokenView): string[] {
+  const parts = tokenize(name).map((t) => tokenKeys(t.word, view.rules));
+  // Every combination would explode on long names; the universal key and the language's own suffice.
+  const universal = parts.map((k) => k[0] ?? '').join(' ');
+  const local = parts.map((k) => k[k.length - 1] ?? '').join(' ');
+  return [...new Set([universal, local])];
+}
+
+/** Everyone named in a text: registry people, and people found by the shape of the text. */
+export function findPeople(text: string, matcher: PeopleMatcher, lang: LangData): PersonRef[] {
+  const view = tokenView(text, lang);
+  const cues = findCues(view, lang);
+  const hits = findRegistryHits(view, matcher, (i) => cues.get(i - 1)?.kind === 'honorific' || roleBefore(cues, i));
   const used = new Set<number>();
+  for (const h of hits) for (let j = 0; j < h.length; j++) used.add(h.start + j);
 
-  // Pass 1: full names, longest forms first.
-  for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
-    let best: { person: PreparedPerson; length: number } | null = null;
-    for (const person of matcher.people) {
-      for (const form of person.forms) {
-        if (best && form.length <= best.length) continue;
-        if (i + form.length > tokens.length) continue;
-        if (form.every((k, j) => keyMatches(keys[i + j]!, k, suffixes) && isCapitalised(tokens[i + j]!.word))) best = { person, length: form.length };
-      }
-    }
-    if (best) {
-      for (let j = 0; j < best.length; j++) used.add(i + j);
-      hits.push({ person: best.person, start: i, text: text.slice(tokens[i]!.start, tokens[i + best.length - 1]!.end), full: true, cued: roleBefore(i) });
-    }
-  }
-  const fullHits = hits.slice();
-
-  // Pass 2: a surname alone.
-  const cuedAt = (i: number) => cues.some((cue) => endsAt(cue, i));
-  for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
-    const candidates = [...matcher.bySurname.entries()].filter(([s]) => keyMatches(keys[i]!, s, suffixes)).flatMap(([, ps]) => ps);
-    if (!candidates.length) continue;
-    const unique = [...new Set(candidates)];
-    const seenFull = fullHits.filter((h) => unique.includes(h.person));
-    let person: PreparedPerson | undefined;
-    if (seenFull.length) {
-      // The most recently named full name with this surname (John Sullivan … Sullivan).
-      const before = seenFull.filter((h) => h.start < i);
-      person = (before.length ? before[before.length - 1]! : seenFull[0]!).person;
-    } else if (unique.length === 1 && cuedAt(i)) {
-      person = unique[0];
-    }
-    if (person) hits.push({ person, start: i, text: tokens[i]!.word, full: false, cued: roleBefore(i) });
-  }
-
-  hits.sort((a, b) => a.start - b.start);
+  const refs: { at: number; ref: PersonRef }[] = [];
   const byId = new Map<string, PersonRef>();
   for (const h of hits) {
-    const ref = byId.get(h.person.entry.id) ?? { id: h.person.entry.id, name: h.person.entry.name, registered: true, confidence: 1, mentions: [], roleCued: false };
+    let ref = byId.get(h.person.entry.id);
+    if (!ref) {
+      ref = { id: h.person.entry.id, name: h.person.entry.name, registered: true, confidence: 1, mentions: [], roleCued: false };
+      byId.set(ref.id, ref);
+      refs.push({ at: h.start, ref });
+    }
     if (!ref.mentions.includes(h.text)) ref.mentions.push(h.text);
-    ref.roleCued ||= h.cued;
-    byId.set(ref.id, ref);
+    ref.roleCued ||= roleBefore(cues, h.start);
   }
-  return [...byId.values()];
+
+  // Unregistered: one identity per name key; a later surname alone is a mention of it.
+  const candidates = detectPeople(view, lang, cues, used);
+  const byKey = new Map<string, PersonRef>();
+  for (const c of candidates) {
+    const keys = identityKeys(c.name, view);
+    const known = keys.map((k) => byKey.get(k)).find(Boolean);
+    if (known) {
+      known.confidence = Math.max(known.confidence, c.confidence);
+      if (!known.mentions.includes(c.name)) known.mentions.push(c.name);
+      continue;
+    }
+    const ref: PersonRef = { id: slugify(c.name) || 'unnamed', name: c.name, registered: false, confidence: c.confidence, mentions: [c.name], roleCued: true, keys, evidence: c.evidence };
+    for (const k of keys) byKey.set(k, ref);
+    refs.push({ at: c.start, ref });
+  }
+  // Surnames of multi-word candidates repeated on their own raise confidence a little.
+  for (const { ref } of refs) {
+    if (ref.registered) continue;
+    const words = tokenize(ref.name);
+    if (words.length < 2) continue;
+    const surname = tokenKeys(words[words.length - 1]!.word, view.rules)[0]!;
+    const repeats = view.tokens.filter((t, i) => !used.has(i) && keyMatches(view.keys[i]!, surname, view.rules)).length;
+    if (repeats >= 2) ref.confidence = Math.min(0.95, Math.round((ref.confidence + 0.05) * 100) / 100);
+  }
+  return refs.sort((a, b) => a.at - b.at).map((r) => r.ref);
+}
+
+/** Registry people named in a text, in order of first mention. */
+export function findRegisteredPeople(text: string, matcher: PeopleMatcher, lang: LangData): PersonRef[] {
+  return findPeople(text, matcher, lang).filter((p) => p.registered);
 }
 
 /** Resolves one name given in front matter to a registry person, or keeps it as written. */
 export function resolveGivenName(name: string, matcher: PeopleMatcher, lang: LangData): PersonRef {
-  const found = findRegisteredPeople(name, matcher, lang)[0];
-  const nameKeys = tokenize(name).map((t) => nameKey(t.word)).join(' ');
-  const exactAlias = matcher.people.find((p) => [p.entry.name, ...p.entry.aliases].some((a) => tokenize(a).map((t) => nameKey(t.word)).join(' ') === nameKeys));
-  const person = exactAlias?.entry ?? (found ? matcher.people.find((p) => p.entry.id === found.id)?.entry : undefined);
+  const view = tokenView(name, lang);
+  const hits = findRegistryHits(view, matcher, () => true);
+  const whole = hits.find((h) => h.full) ?? (hits.length === 1 && view.tokens.length === 1 ? hits[0] : undefined);
+  const person: PersonEntry | undefined = whole?.person.entry;
   if (person) return { id: person.id, name: person.name, registered: true, confidence: 1, mentions: [name], roleCued: false };
-  return { id: slugify(name) || 'unnamed', name, registered: false, confidence: 1, mentions: [name], roleCued: false };
+  return { id: slugify(name) || 'unnamed', name, registered: false, confidence: 1, mentions: [name], roleCued: false, keys: identityKeys(name, view) };
 }
 
 export const normalisePeople: FieldNormaliser = (draft) => {
@@ -168,5 +112,11 @@ export const normalisePeople: FieldNormaliser = (draft) => {
     return { set: { people: [] }, diagnostics: [metaDiagnostic(draft, 'people', 'warning', 'people must be a list of names (people: [Anna Schmidt, …]); it is ignored and no people are set')] };
   }
   const text = [draft.title ?? '', ...(draft.blocks ?? []).map((b) => b.text)].join('\n');
-  return { set: { people: findRegisteredPeople(text, matcher, lang) }, diagnostics: [] };
+  const found = findPeople(text, matcher, lang);
+  const people = found.filter((p) => p.registered || p.confidence >= INCLUDE_CONFIDENCE);
+  const diagnostics = found.filter((p) => !p.registered).map((p) => bodyDiagnostic(draft, 'people', 'notice',
+    p.confidence >= INCLUDE_CONFIDENCE
+      ? `"${p.name}" is not in the people registry; included as a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"). Add them to _data/people.yml, or correct with a people: list`
+      : `"${p.name}" may be a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"); not included. Add them to _data/people.yml if they are`));
+  return { set: { people }, diagnostics };
 };

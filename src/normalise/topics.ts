@@ -1,8 +1,8 @@
 // Topics: front matter topics/tags go through the registry's aliases (OTAN → NATO);
 // otherwise the registry's multilingual keywords are looked for in the title and text.
 import type { TopicEntry, TopicRef } from '../model.js';
-import { escapeRegExp } from '../lang/phrases.js';
 import { fold } from '../text/fold.js';
+import { keywordMatcher } from '../text/keywords.js';
 import { slugify } from '../text/slug.js';
 import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
 
@@ -11,33 +11,16 @@ export const TITLE_WEIGHT = 3;
 /** Weighted paragraphs a keyword topic needs: a passing mention in one paragraph is not a topic. */
 export const MIN_TOPIC_SCORE = 2;
 
-const patterns = new WeakMap<TopicEntry, RegExp[][][]>();
-
-/** One keyword word → regex on folded text; a trailing * lets the word continue ("Ukrain*"). */
-function wordPattern(k: string): RegExp {
-  const open = k.endsWith('*');
-  const f = escapeRegExp(fold(open ? k.slice(0, -1) : k).trim()).replace(/\s+/g, '[\\s-]+');
-  return new RegExp(`(?<![a-z0-9])${f}${open ? '[a-z0-9]*' : '(?![a-z0-9])'}`);
-}
-
-/**
- * A topic's keywords as rules: each rule is a list of parts that must all occur in one
- * paragraph ("Russ* + USA|Washington"); each part is a list of alternatives.
- */
-function keywordRules(topic: TopicEntry): RegExp[][][] {
-  const hit = patterns.get(topic);
-  if (hit) return hit;
-  const keywords = topic.keywords.length ? topic.keywords : [topic.name, ...topic.aliases];
-  // Keywords that fold to the same text (NATO, НАТО) are one rule.
-  const unique = [...new Map(keywords.map((k) => [fold(k), k])).values()];
-  const rules = unique.map((k) => k.split(/\s+\+\s+/).map((part) => part.split('|').map((alt) => wordPattern(alt.trim()))));
-  patterns.set(topic, rules);
-  return rules;
-}
+const matchers = new WeakMap<TopicEntry, (folded: string) => boolean>();
 
 /** Does a folded text mention the topic? */
 function mentions(topic: TopicEntry, foldedText: string): boolean {
-  return keywordRules(topic).some((rule) => rule.every((part) => part.some((re) => re.test(foldedText))));
+  let m = matchers.get(topic);
+  if (!m) {
+    m = keywordMatcher(topic.keywords.length ? topic.keywords : [topic.name, ...topic.aliases]);
+    matchers.set(topic, m);
+  }
+  return m(foldedText);
 }
 
 /** Finds a registry topic by id, name or alias (case, accents and script folded). */

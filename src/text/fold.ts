@@ -24,6 +24,7 @@ export function nameKey(token: string): string {
     .replace(/(?<=[aeiou])y|y(?=[^aeiou]|$)/g, 'i') // Шойгу: oy → oi; final -y → -i
     .replace(/ck/g, 'k')
     .replace(/ph/g, 'f')
+    .replace(/z/g, 's') // Zelensky / Selenskyj (German S for З), Zakharova / Sacharowa
     .replace(/(.)\1+/g, '$1'); // doubled letters: Beloussow, Lloyd
   return k;
 }

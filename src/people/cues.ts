@@ -1,0 +1,82 @@
+// Cue words: a role ("Verteidigungsminister", "phát ngôn viên", "министр обороны") or an
+// honorific ("Herr", "ông", "M.") just before a name is strong evidence, in every language,
+// that what follows is a person.
+import type { LangData } from '../lang/data.js';
+import { fold, tokenize } from '../text/fold.js';
+import type { TokenView } from './registry.js';
+
+/** A cue ending at a token. */
+export interface Cue {
+  kind: 'role' | 'honorific';
+  /** Index of the cue's first token. */
+  start: number;
+  /** Index of its last token. */
+  end: number;
+  /** The cue as written. */
+  text: string;
+  /** The cue ends with a full stop that belongs to it ("M.", "Dr."). */
+  dotted: boolean;
+}
+
+/** Prepared cue lists of one language. */
+interface CueLists {
+  roles: string[][];
+  honorifics: { words: string[]; dotted: boolean }[];
+  /** Role words long enough to be recognised at the end of a compound ("Kremlsprecher"). */
+  compoundRoles: string[];
+}
+
+const listCache = new WeakMap<LangData, CueLists>();
+
+function cueLists(lang: LangData): CueLists {
+  const hit = listCache.get(lang);
+  if (hit) return hit;
+  const words = (s: string) => tokenize(s).map((t) => fold(t.word));
+  const roles = lang.roles.map(words).filter((w) => w.length).sort((a, b) => b.length - a.length);
+  const honorifics = lang.honorifics.map((h) => ({ words: words(h), dotted: h.trim().endsWith('.') })).filter((h) => h.words.length);
+  const compoundRoles = roles.filter((r) => r.length === 1 && r[0]!.length >= 6).map((r) => r[0]!);
+  const lists = { roles, honorifics, compoundRoles };
+  listCache.set(lang, lists);
+  return lists;
+}
+
+/** Do the tokens ending at `end` spell `words`? */
+function endsWith(view: TokenView, words: string[], end: number): boolean {
+  if (words.length > end + 1) return false;
+  return words.every((w, j) => view.folded[end - words.length + 1 + j] === w);
+}
+
+/**
+ * Every cue in the text, by the index of its last token. A token that ends with a long
+ * role word is a role too (German and Dutch compounds: "Kremlsprecher", "US-Außenminister").
+ */
+export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
+  const { roles, honorifics, compoundRoles } = cueLists(lang);
+  const cues = new Map<number, Cue>();
+  for (let end = 0; end < view.tokens.length; end++) {
+    const make = (kind: Cue['kind'], length: number, dotted: boolean): Cue => {
+      const start = end - length + 1;
+      return { kind, start, end, text: view.text.slice(view.tokens[start]!.start, view.tokens[end]!.end), dotted };
+    };
+    const honorific = honorifics.find((h) => endsWith(view, h.words, end));
+    if (honorific) {
+      cues.set(end, make('honorific', honorific.words.length, honorific.dotted));
+      continue;
+    }
+    const role = roles.find((r) => endsWith(view, r, end));
+    if (role) {
+      cues.set(end, make('role', role.length, false));
+      continue;
+    }
+    const f = view.folded[end]!;
+    if (compoundRoles.some((r) => f.length > r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
+  }
+  return cues;
+}
+
+/** True when the text between two token positions holds no sentence or clause break. */
+export function sameClause(view: TokenView, a: number, b: number, allowDot: boolean): boolean {
+  const between = view.text.slice(view.tokens[a]!.end, view.tokens[b]!.start);
+  const rest = allowDot && between.startsWith('.') ? between.slice(1) : between;
+  return !/[.!?;:\n()"«»“”„]/.test(rest);
+}

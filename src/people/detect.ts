@@ -1,0 +1,175 @@
+// People who are not in the registry. The evidence, strongest first:
+//   an honorific before a capitalised name ("Herr Anna Berger", "ông Nguyễn Văn An"),
+//   a role word before it ("Sprecherin Anna Berger", "spokesman John Kirby"),
+//   a role word after it in apposition ("Anna Berger, Sprecherin des Ministeriums").
+// Every candidate carries a confidence; places, institutions and organisations
+// (data: `institutions`, `institutionWords`), month and weekday names, and words the text
+// also uses on their own ("Mỹ" in "Bộ trưởng Quốc phòng Mỹ …") are not names.
+import type { LangData } from '../lang/data.js';
+import { fold, isCapitalised, tokenize } from '../text/fold.js';
+import { sameClause, type Cue } from './cues.js';
+import { joined, type TokenView } from './registry.js';
+
+/** A person found by the shape of the text, not the registry. */
+export interface Candidate {
+  /** First and last token index of the name. */
+  start: number;
+  end: number;
+  /** The name as written. */
+  name: string;
+  /** 0–1. */
+  confidence: number;
+  /** The words that made it a candidate ("Sprecherin …", "…, spokesman"). */
+  evidence: string;
+}
+
+/** How many words may stand between a role word and the name ("Sprecher des Pentagons, Patrick Ryder"). */
+export const DETECT_GAP = 3;
+/** Longest name, in tokens ("Jean-Yves Le Drian", "Nguyễn Thị Thanh Hà"). */
+const MAX_NAME_TOKENS = 4;
+/** Confidence at or above which a detected person is included in an article's metadata. */
+export const INCLUDE_CONFIDENCE = 0.7;
+
+/** Prepared word lists that rule a token or a sequence out as a name. */
+interface NotNames {
+  /** Folded single words. */
+  words: Set<string>;
+  /** Folded stems of institution words, matched at the start of a token ("Amt" → "Amtes"). */
+  institutionStems: string[];
+  /** Folded multi-word institutions and places, as token lists. */
+  institutions: string[][];
+  particles: Set<string>;
+}
+
+const notNamesCache = new WeakMap<LangData, NotNames>();
+
+function notNames(lang: LangData): NotNames {
+  const hit = notNamesCache.get(lang);
+  if (hit) return hit;
+  const words = new Set<string>();
+  const add = (list: string[]) => { for (const w of list) for (const t of tokenize(w)) words.add(fold(t.word)); };
+  add(lang.months.flat());
+  add(lang.weekdays.flat());
+  add(lang.sections);
+  // Single-word roles and honorifics are not names either.
+  for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(fold(t[0]!.word)); }
+  const institutions = lang.institutions.map((i) => tokenize(i).map((t) => fold(t.word))).filter((l) => l.length);
+  for (const i of institutions) if (i.length === 1) words.add(i[0]!);
+  const lists = {
+    words,
+    institutionStems: lang.institutionWords.map((w) => fold(w)).filter((w) => w.length >= 2),
+    institutions: institutions.filter((i) => i.length > 1),
+    particles: new Set(lang.nameParticles.map((p) => fold(p))),
+  };
+  notNamesCache.set(lang, lists);
+  return lists;
+}
+
+/** Does a script without letter case write this word (Arabic, Hebrew, CJK …)? */
+function caseless(word: string): boolean {
+  const first = word.charAt(0);
+  return first.toLowerCase() === first.toUpperCase();
+}
+
+/** The shape of a name token: capitalised, letters, not an acronym ("NATO"). */
+function nameShaped(word: string): boolean {
+  if (!isCapitalised(word) || /\d/.test(word)) return false;
+  if (caseless(word)) return true;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && !(letters.length >= 2 && letters === letters.toUpperCase());
+}
+
+/** Counts, for each folded word, how often the text uses it capitalised on its own, outside a run of names. */
+function aloneCounts(view: TokenView): Map<string, number> {
+  const counts = new Map<string, number>();
+  const n = view.tokens.length;
+  for (let i = 0; i < n; i++) {
+    const w = view.tokens[i]!.word;
+    if (!isCapitalised(w) || caseless(w)) continue;
+    const before = i > 0 && joined(view, i - 1) && isCapitalised(view.tokens[i - 1]!.word);
+    const after = i + 1 < n && joined(view, i) && isCapitalised(view.tokens[i + 1]!.word);
+    if (!before && !after) counts.set(view.folded[i]!, (counts.get(view.folded[i]!) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Finds people not in the registry. `used` marks tokens already taken by registry names. */
+export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, Cue>, used: Set<number>): Candidate[] {
+  const rules = notNames(lang);
+  const { tokens, folded } = view;
+  const n = tokens.length;
+  const alone = aloneCounts(view);
+  const found = new Map<number, Candidate>();
+
+  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3);
+  const institutionAt = (i: number) => rules.institutions.find((inst) => inst.every((w, j) => folded[i + j] === w));
+  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
+
+  /** The name run starting at token s: capitalised tokens joined by spaces, particles inside. */
+  const runFrom = (s: number): [number, number] | null => {
+    if (blocked(s) || institutionAt(s)) return null;
+    let e = s;
+    while (e + 1 < n && e - s + 1 < MAX_NAME_TOKENS && joined(view, e)) {
+      const next = e + 1;
+      if (rules.particles.has(folded[next]!) && next + 1 < n && joined(view, next) && !blocked(next + 1)) { e = next + 1; continue; }
+      if (blocked(next) || institutionAt(next)) {
+        // A name followed by an institution word is the institution's name ("Karl-Marx-Allee", "Deutsche Bank");
+        // words right before a registered name qualify it ("Stati Uniti Joe Biden", "России Андрей Белоусов").
+        if (isInstitutionToken(next) || institutionAt(next) || used.has(next)) return null;
+        break;
+      }
+      e = next;
+    }
+    // Caseless scripts have no capitals to end a name: take at most first name and surname.
+    if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
+    // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin").
+    while (s < e && (alone.get(folded[s]!) ?? 0) >= 1) s++;
+    return [s, e];
+  };
+
+  const add = (s: number, e: number, confidence: number, evidence: string) => {
+    const prev = found.get(s);
+    if (prev && prev.confidence >= confidence) return;
+    found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
+  };
+
+  // A cue before the name.
+  for (const cue of cues.values()) {
+    const maxGap = cue.kind === 'honorific' ? 0 : DETECT_GAP;
+    for (let s = cue.end + 1; s <= cue.end + 1 + maxGap && s < n; s++) {
+      if (!sameClause(view, cue.end, s, cue.dotted)) break;
+      if (used.has(s)) break; // the cue belongs to a registered person
+      const run = runFrom(s);
+      if (!run) continue;
+      const [a, e] = run;
+      const words = e - a + 1;
+      const caselessName = caseless(tokens[a]!.word);
+      let confidence: number;
+      if (words === 1) confidence = cue.kind === 'honorific' && !caselessName ? 0.5 : 0;
+      else if (caselessName) confidence = 0.5;
+      else if (cue.kind === 'honorific') confidence = 0.9;
+      else confidence = s === cue.end + 1 && a === s ? 0.85 : 0.75;
+      if (confidence > 0) add(a, e, confidence, `${cue.text} …`);
+      break;
+    }
+  }
+
+  // A role in apposition after the name: "Anna Berger, Sprecherin des Ministeriums".
+  for (let s = 0; s < n; s++) {
+    if (found.has(s) || caseless(tokens[s]!.word)) continue;
+    const run = runFrom(s);
+    if (!run || run[0] !== s || run[1] === s) continue;
+    const e = run[1];
+    if (e + 1 >= n || !/^,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) continue;
+    for (let k = e + 1; k <= e + 1 + 2 && k < n; k++) {
+      const cue = cues.get(k);
+      if (cue && cue.kind === 'role' && sameClause(view, e + 1, k, false)) {
+        add(s, e, 0.75, `…, ${cue.text}`);
+        break;
+      }
+    }
+    s = e;
+  }
+
+  return [...found.values()].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,83 @@
+// Spelling-insensitive keys for name tokens, so that one person's name meets itself across
+// languages, scripts and grammatical cases: Belousow / Beloussow / Belooussov / Белоусов,
+// Szojgu / Şoygu / Schoigu / Шойгу, Зеленского / Zełenskiego / Selenskyj / Zelensky.
+//
+// Each token gets a small set of keys: the universal one (nameKey), the one after the
+// article language's own spelling rules (`transliteration` in data/lang/<code>.yml, e.g.
+// Polish sz → sh), and the same after an attached prefix is dropped (Arabic و, ب, ل).
+// Two spellings match when any of their keys are equal, or when one is the other plus a
+// grammatical ending of the language (`nameSuffixes`).
+import type { LangData } from '../lang/data.js';
+import { fold, nameKey } from '../text/fold.js';
+
+/** What a language contributes to keying names, prepared once per language. */
+export interface NameRules {
+  /** Ordered spelling rules applied to the lowercased token before transliteration. */
+  rewrites: [RegExp, string][];
+  /** Grammatical endings of names, keyed, longest first. */
+  suffixes: string[];
+  /** Letters attached before a name (Arabic و "and", ب "with"), longest first. */
+  prefixes: string[];
+}
+
+const rulesCache = new WeakMap<LangData, NameRules>();
+
+/** The name rules of a language. */
+export function nameRules(lang: LangData): NameRules {
+  const hit = rulesCache.get(lang);
+  if (hit) return hit;
+  const rewrites = lang.transliteration.map(([from, to]): [RegExp, string] => [new RegExp(from, 'gu'), to]);
+  const suffixes = [...new Set(lang.nameSuffixes.map((s) => nameKey(s)).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const prefixes = [...lang.namePrefixes].sort((a, b) => b.length - a.length);
+  const rules = { rewrites, suffixes, prefixes };
+  rulesCache.set(lang, rules);
+  return rules;
+}
+
+/** Every key a token may stand for in this language. */
+export function tokenKeys(word: string, rules: NameRules): string[] {
+  const forms = [word];
+  for (const p of rules.prefixes) {
+    // Only strip when a plausible name remains (three letters or more).
+    if (word.startsWith(p) && word.length - p.length >= 3) forms.push(word.slice(p.length));
+  }
+  const keys = new Set<string>();
+  for (const form of forms) {
+    keys.add(nameKey(form));
+    if (rules.rewrites.length) {
+      let local = form.toLocaleLowerCase();
+      for (const [re, to] of rules.rewrites) local = local.replace(re, to);
+      keys.add(nameKey(local));
+    }
+  }
+  keys.delete('');
+  return [...keys];
+}
+
+/** The keys of every token of a name as written in a registry (universal rules only). */
+export function formKeys(words: string[]): string[] {
+  return words.map((w) => nameKey(w)).filter(Boolean);
+}
+
+/**
+ * Does a token (by its keys) spell the name key `key`, allowing the language's endings?
+ * The ending may follow the whole key (Schoigu-s, Остин-ом) or replace a final vowel
+ * (Зеленск-ого for Zelensk-i, Zełensk-iego).
+ */
+export function keyMatches(keys: string[], key: string, rules: NameRules): boolean {
+  for (const k of keys) {
+    if (k === key) return true;
+    if (key.length < 4 || k.length <= key.length - 1) continue;
+    const stems = [key];
+    if (/[aeiou]$/.test(key)) stems.push(key.slice(0, -1));
+    for (const stem of stems) {
+      if (k.startsWith(stem) && rules.suffixes.includes(k.slice(stem.length)) && k !== stem) return true;
+    }
+  }
+  return false;
+}
+
+/** Folded lowercase form of a phrase's words, for comparing cue words. */
+export function foldWords(words: string[]): string[] {
+  return words.map((w) => fold(w));
+}

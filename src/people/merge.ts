@@ -1,0 +1,55 @@
+// One identity per unregistered person across the archive: articles that spell a name the
+// same way up to transliteration and case (Maria Sacharowa / Мария Захарова) share one
+// person page. The name shown is the spelling most articles use (Latin script first on a
+// tie, then alphabetical), so the result does not depend on the order files are read.
+import type { Article, PersonRef } from '../model.js';
+import { slugify } from '../text/slug.js';
+
+/** Rewrites the unregistered people of every article to one id and name per identity. */
+export function mergeUnregistered(articles: Article[], registeredIds: Set<string>): void {
+  const refs: PersonRef[] = articles.flatMap((a) => a.people.filter((p) => !p.registered));
+  // Union-find over shared keys.
+  const parent = refs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<string, number>();
+  refs.forEach((ref, i) => {
+    for (const key of ref.keys ?? [ref.name.toLowerCase()]) {
+      const j = owner.get(key);
+      if (j === undefined) owner.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, PersonRef[]>();
+  refs.forEach((ref, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), ref]));
+  const latin = (s: string) => /^[\p{Script=Latin}\p{M}\s.'’-]+$/u.test(s);
+  const taken = new Set(registeredIds);
+  const resolved: { members: PersonRef[]; name: string }[] = [];
+  for (const members of groups.values()) {
+    const counts = new Map<string, number>();
+    for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+    const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(latin(b[0])) - Number(latin(a[0])) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];
+    resolved.push({ members, name });
+  }
+  // Ids in a stable order, so a collision suffix does not depend on file order.
+  resolved.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { members, name } of resolved) {
+    const base = slugify(name) || 'person';
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    for (const m of members) {
+      m.id = id;
+      m.name = name;
+    }
+  }
+  // One ref per identity within an article.
+  for (const a of articles) {
+    const seen = new Map<string, PersonRef>();
+    a.people = a.people.filter((p) => {
+      const prev = seen.get(p.id);
+      if (!prev) { seen.set(p.id, p); return true; }
+      for (const m of p.mentions) if (!prev.mentions.includes(m)) prev.mentions.push(m);
+      return false;
+    });
+  }
+}
