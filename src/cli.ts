@@ -8,6 +8,7 @@ import { build, DEFAULT_PATHS, resolvePath } from './build.js';
 import { loadConfig, normaliseBaseUrl } from './config.js';
 import { ConfigError } from './load/registries.js';
 import type { Diagnostic } from './model.js';
+import { reviewCounts, reviewList } from './review.js';
 import { DiskWriter } from './write/disk.js';
 
 const USAGE = `Usage: npm run build -- [options]
@@ -107,11 +108,13 @@ async function main(argv: string[]): Promise<number> {
   if (!config.baseUrl) {
     process.stderr.write('note: no base URL (--base-url or baseUrl in site.yml): feed.xml, sitemap.xml and canonical links were not written, since they need absolute addresses\n');
   }
+  const review = reviewList(result.diagnostics);
   if (args.report) {
     const report = {
       version: 1,
       summary: { articles: result.articles.length, pages: result.files.filter((f) => f.path.endsWith('.html')).length, files: result.files.length, failed: result.failed, errors: counts.error, warnings: counts.warning, notices: counts.notice },
       problems: result.diagnostics.map((d) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field, severity: d.severity, message: d.message })),
+      review,
     };
     fs.mkdirSync(path.dirname(resolvePath(args.report)), { recursive: true });
     fs.writeFileSync(resolvePath(args.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -123,6 +126,10 @@ async function main(argv: string[]): Promise<number> {
       `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.notice} notice${counts.notice === 1 ? '' : 's'}` +
       `${result.failed.length ? `; ${result.failed.length} file${result.failed.length === 1 ? '' : 's'} not built` : ''}.\n`,
   );
+  if (review.length) {
+    const files = new Set(review.map((r) => r.file)).size;
+    process.stdout.write(`${files} article${files === 1 ? '' : 's'} need${files === 1 ? 's' : ''} a human look (${reviewCounts(review).map((c) => `${c.count} ${c.label}`).join(', ')}): npm run review\n`);
+  }
   return result.failed.length ? 1 : 0;
 }
 

@@ -18,7 +18,22 @@ export interface Diagnostic {
   severity: Severity;
   /** What is wrong and what to do about it. */
   message: string;
+  /** For the review list: what about the article needs a human (see REVIEW_KINDS). */
+  review?: ReviewKind;
 }
+
+/** What the review list asks a human to look at, in the order it is shown. */
+export const REVIEW_KINDS = {
+  'no-date': 'no date',
+  'date-inferred': 'date inferred',
+  'date-ambiguous': 'day/month order assumed',
+  'no-source': 'no source',
+  'unregistered-person': 'unregistered person (included)',
+  'possible-person': 'possible person (not included)',
+  'title-derived': 'title from first sentence',
+  'no-topic': 'no topic',
+} as const;
+export type ReviewKind = keyof typeof REVIEW_KINDS;
 
 /** One input file as read from disk, before any interpretation. */
 export interface RawArticle {

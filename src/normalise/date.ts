@@ -106,8 +106,8 @@ export const normaliseDate: FieldNormaliser = (draft) => {
       if (!floor.date.startsWith(date.value.slice(0, 4))) return unknownDate(draft, diagnostics, `the latest date in the text, ${describe(latest.d, latest.b)}, is before ${floor.date}, and ${describeFloor()}`, latest.b.line);
       Object.assign(date, { value: date.value.slice(0, 4), precision: 'year', evidence: `${date.evidence}; only its year, since ${describeFloor()}` });
     }
-    if (latest.d.orderAssumed) diagnostics.push(bodyDiagnostic(draft, 'date', 'warning', `"${latest.d.text}" could be read day-first or month-first; read as ${date.value} by the ${lang.englishName} convention. Confirm it with date: in ${draft.raw.file}.meta.yml`, latest.b.line));
-    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latest.b.line));
+    if (latest.d.orderAssumed) diagnostics.push(bodyDiagnostic(draft, 'date', 'warning', `"${latest.d.text}" could be read day-first or month-first; read as ${date.value} by the ${lang.englishName} convention. Confirm it with date: in ${draft.raw.file}.meta.yml`, latest.b.line, 'date-ambiguous'));
+    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latest.b.line, 'date-inferred'));
     return { set: { date }, diagnostics };
   }
   // Dates without a year: the calendar-latest one, its year from the offices of the people named.
@@ -133,7 +133,7 @@ export const normaliseDate: FieldNormaliser = (draft) => {
           evidence: `${describe(latestYearless.d, latestYearless.b)}, the year from the offices of ${found.names.join(', ')} named in the text`,
         };
       if (before && date.precision === 'day') return unknownDate(draft, diagnostics, `${describe(latestYearless.d, latestYearless.b)} is before ${floor.date}, and ${describeFloor()}`, latestYearless.b.line);
-      diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value}: ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latestYearless.b.line));
+      diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value}: ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, latestYearless.b.line, 'date-inferred'));
       return { set: { date }, diagnostics };
     }
   }
@@ -160,12 +160,12 @@ const eventMatchers = new WeakMap<TopicEvent, (folded: string) => boolean>();
 function unknownDate(draft: Readonly<Draft>, diagnostics: Diagnostic[], why: string | null, line?: number, mentions: { d: ReturnType<typeof findDates>[number]; b: Block }[] = []): FieldResult {
   const where = `${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`;
   if (why) {
-    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date unknown: ${why}. Add date: YYYY-MM-DD to ${where}`, line));
+    diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date unknown: ${why}. Add date: YYYY-MM-DD to ${where}`, line, 'no-date'));
     return { set: { date: null }, diagnostics };
   }
   const yearless = mentions.find(({ d }) => d.year === null && d.day !== null);
   diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', yearless
     ? `only dates without a year ("${yearless.d.text}") in the text; the date is left unknown. Add date: YYYY-MM-DD to ${where}`
-    : `no date found; add date: YYYY-MM-DD to ${where}`, yearless?.b.line));
+    : `no date found; add date: YYYY-MM-DD to ${where}`, yearless?.b.line, 'no-date'));
   return { set: { date: null }, diagnostics };
 }

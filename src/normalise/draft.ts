@@ -1,7 +1,7 @@
 // The state a field normaliser sees: the raw article plus every field derived before it.
 import type { LangData } from '../lang/data.js';
 import type {
-  ArticleDate, ArticleSource, Diagnostic, PersonRef, RawArticle, Registries, TopicRef,
+  ArticleDate, ArticleSource, Diagnostic, PersonRef, RawArticle, Registries, ReviewKind, TopicRef,
 } from '../model.js';
 
 /** A line or paragraph of the body with the file line it starts on. */
@@ -60,6 +60,6 @@ export function metaDiagnostic(draft: Readonly<Draft>, key: string, severity: Di
 }
 
 /** A diagnostic about the article as a whole, or a line of its body. */
-export function bodyDiagnostic(draft: Readonly<Draft>, field: string, severity: Diagnostic['severity'], message: string, line?: number): Diagnostic {
-  return { file: draft.raw.file, line, field, severity, message };
+export function bodyDiagnostic(draft: Readonly<Draft>, field: string, severity: Diagnostic['severity'], message: string, line?: number, review?: ReviewKind): Diagnostic {
+  return review ? { file: draft.raw.file, line, field, severity, message, review } : { file: draft.raw.file, line, field, severity, message };
 }

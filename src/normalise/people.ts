@@ -117,6 +117,7 @@ export const normalisePeople: FieldNormaliser = (draft) => {
   const diagnostics = found.filter((p) => !p.registered).map((p) => bodyDiagnostic(draft, 'people', 'notice',
     p.confidence >= INCLUDE_CONFIDENCE
       ? `"${p.name}" is not in the people registry; included as a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"). Add them to _data/people.yml, or correct with a people: list`
-      : `"${p.name}" may be a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"); not included. Add them to _data/people.yml if they are`));
+      : `"${p.name}" may be a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"); not included. Add them to _data/people.yml if they are`,
+    undefined, p.confidence >= INCLUDE_CONFIDENCE ? 'unregistered-person' : 'possible-person'));
   return { set: { people }, diagnostics };
 };

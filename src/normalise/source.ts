@@ -104,7 +104,7 @@ export const normaliseSource: FieldNormaliser = (draft) => {
   }
   const source = resolve(outlets, name, url);
   if (!source.name && !source.url) {
-    diagnostics.push(bodyDiagnostic(draft, 'source', 'notice', `no source found; add source: {name, url} to ${draft.raw.format === 'markdown' ? 'the front matter' : `${draft.raw.file}.meta.yml`}`));
+    diagnostics.push(bodyDiagnostic(draft, 'source', 'notice', `no source found; add source: {name, url} to ${draft.raw.format === 'markdown' ? 'the front matter' : `${draft.raw.file}.meta.yml`}`, undefined, 'no-source'));
   }
   return { set: { source }, diagnostics };
 };

@@ -86,7 +86,7 @@ export const normaliseTitle: FieldNormaliser = (draft) => {
     if (first) {
       title = truncate(firstSentence(first.text.replace(/^[\p{Lu}\p{N}][\p{L}\p{N}.]*\s+[-–—]\s+/u, '')), MAX_DERIVED_TITLE);
       origin = 'first-sentence';
-      diagnostics.push(bodyDiagnostic(draft, 'title', 'notice', `no headline in the capture; the title is the first sentence. Give a title in ${draft.raw.file}.meta.yml if it reads badly`, first.line));
+      diagnostics.push(bodyDiagnostic(draft, 'title', 'notice', `no headline in the capture; the title is the first sentence. Give a title in ${draft.raw.file}.meta.yml if it reads badly`, first.line, 'title-derived'));
     } else {
       title = draft.raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
       origin = 'file-name';

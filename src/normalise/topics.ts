@@ -59,7 +59,7 @@ export const normaliseTopics: FieldNormaliser = (draft) => {
     }
   } else {
     topics = detectTopics(registry, draft.title ?? '', (draft.blocks ?? []).map((b) => b.text));
-    if (!topics.length && registry.length) diagnostics.push(bodyDiagnostic(draft, 'topics', 'notice', 'no registered topic found in the text; add topics: to the metadata or keywords to _data/topics.yml'));
+    if (!topics.length && registry.length) diagnostics.push(bodyDiagnostic(draft, 'topics', 'notice', 'no registered topic found in the text; add topics: to the metadata or keywords to _data/topics.yml', undefined, 'no-topic'));
   }
   const unique = [...new Map(topics.map((t) => [t.id, t])).values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return { set: { topics: unique }, diagnostics };
