@@ -18,8 +18,8 @@ import { normaliseTopics } from './topics.js';
 
 /** The field normalisers, in the order they run. */
 export const FIELDS: readonly [string, FieldNormaliser][] = [
-  ['lang', normaliseLanguage],
   ['body', cleanBody],
+  ['lang', normaliseLanguage],
   ['title', normaliseTitle],
   ['author', normaliseAuthor],
   ['source', normaliseSource],

@@ -23,6 +23,27 @@ export function identifyLanguage(text: string): string | null {
   return result.language || null;
 }
 
+/** Paragraphs shorter than this are left out of the vote: labels, names, captions. */
+const VOTE_MIN_LENGTH = 60;
+
+/**
+ * The language of an article: each paragraph of the cleaned text votes with its length,
+ * so a block of foreign clutter or a list of names cannot outvote the article. Short
+ * articles fall back to identifying everything at once.
+ */
+export function articleLanguage(title: string, paragraphs: string[]): string | null {
+  const votes = new Map<string, number>();
+  for (const p of paragraphs) {
+    const sample = identificationText(p).trim();
+    if (sample.length < VOTE_MIN_LENGTH) continue;
+    const lang = identifyLanguage(sample);
+    if (lang) votes.set(lang, (votes.get(lang) ?? 0) + sample.length);
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (ranked.length) return ranked[0]![0];
+  return identifyLanguage([title, ...paragraphs].join('\n'));
+}
+
 export const normaliseLanguage: FieldNormaliser = (draft) => {
   const diagnostics = [];
   const fm = given(draft, 'lang') ?? given(draft, 'language');
@@ -33,7 +54,8 @@ export const normaliseLanguage: FieldNormaliser = (draft) => {
     else diagnostics.push(metaDiagnostic(draft, 'lang', 'warning', `"${String(fm)}" is not an ISO 639-1 language code; detected the language instead. Write lang: de (two letters)`));
   }
   if (!lang) {
-    lang = identifyLanguage(`${String(given(draft, 'title') ?? '')}\n${draft.raw.body}`);
+    const paragraphs = (draft.blocks ?? []).map((b) => b.text);
+    lang = articleLanguage(String(given(draft, 'title') ?? ''), paragraphs.length ? paragraphs : [draft.raw.body]);
     if (!lang) {
       lang = FALLBACK_LANGUAGE;
       diagnostics.push(bodyDiagnostic(draft, 'lang', 'warning', `cannot tell the language of so little text; assumed "${FALLBACK_LANGUAGE}". Add lang: xx to the front matter or a .meta.yml sidecar`));
