@@ -34,6 +34,26 @@ export interface PhraseMatchers {
   sourceLabels: string;
   /** Photo-credit labels of all languages. */
   photoCredits: string;
+  /** Publication-stamp labels of all languages, as a regex alternation. */
+  publishedLabels: string;
+  /** Words, among the items of a line, that are section labels or furniture ("News", "Sign in"). */
+  furnitureShare: (line: string) => number;
+}
+
+/** Separators of a breadcrumb trail: "Home › World", "Kinh tế > Tài chính", "Главная / Мир". */
+const CRUMB_SEPARATOR = /\s*[›»>]\s*|\s+[/|]\s+/u;
+
+/**
+ * Is a line a breadcrumb trail: two to six short items (at most four words each) joined
+ * by ›, », >, or a spaced / or |, with no sentence punctuation inside the items.
+ */
+export function isBreadcrumb(line: string): boolean {
+  const items = line.trim().split(CRUMB_SEPARATOR);
+  if (items.length < 2 || items.length > 6) return false;
+  return items.every((item) => {
+    const words = item.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    return words.length >= 1 && words.length <= 4 && item.length <= 40 && !/[.!?;]$/.test(item) && /\p{L}/u.test(item);
+  });
 }
 
 let compiled: PhraseMatchers | undefined;
@@ -57,6 +77,20 @@ export function phrases(): PhraseMatchers {
     relatedPrefix: (line) => relatedRe.test(line.trim()),
     sourceLabels: alternation(union((d) => d.sourceLabels)),
     photoCredits: alternation(union((d) => d.photoCredits)),
+    publishedLabels: alternation(union((d) => d.publishedLabels)),
+    furnitureShare: () => 0,
+  };
+  const isFurniture = (s: string) => compiled!.isSectionLabel(s) || compiled!.isClutterLine(s);
+  compiled.furnitureShare = (line) => {
+    // Greedy cover of the words by known labels of up to three words ("Thế giới", "Sign in").
+    const words = line.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (!words.length) return 0;
+    let covered = 0;
+    for (let i = 0; i < words.length;) {
+      const span = [3, 2, 1].find((n) => i + n <= words.length && isFurniture(words.slice(i, i + n).join(' ')));
+      if (span) { covered += span; i += span; } else i++;
+    }
+    return covered / words.length;
   };
   return compiled;
 }

@@ -2,7 +2,7 @@
 // (one per line or paragraph) and furniture is moved to `removed`, where later fields can
 // still read a source line or a masthead. Markdown keeps its structure; only whole-line
 // furniture is removed from it.
-import { phrases } from '../lang/phrases.js';
+import { isBreadcrumb, phrases } from '../lang/phrases.js';
 import type { Block, FieldNormaliser, Removed } from './draft.js';
 
 /** Splits a body into non-empty lines with their file line numbers. */
@@ -26,17 +26,51 @@ const MARKER = /^\[[\p{L}_ -]{1,30}\d*\]$/u;
 const DEBRIS = /^(?:[\p{P}\p{S}\s]*|[\p{P}\p{S}\s]*\p{L}[\p{P}\p{S}\s]*)$/u;
 
 /**
+ * Is a raw line (whitespace as captured) a row of page controls: two or more short cells
+ * set apart by runs of spaces or tabs ("News   Sport   Opinion", "Teilen   Drucken",
+ * "Listen to this article  4 min"). Captures of menus and button bars keep that spacing;
+ * running text does not, and its cells would be long.
+ */
+export function isNavRow(rawLine: string): boolean {
+  const cells = rawLine.trim().split(/\s{2,}|\t+/).filter((c) => c.trim());
+  if (cells.length < 2) return false;
+  const words = cells.map(wordCount);
+  return words.every((n) => n <= 5) && words.reduce((a, b) => a + b, 0) <= 16;
+}
+
+/** A menu written on one line: most of its words are section labels or furniture ("News Sport Business Opinion"). */
+export function isMenuLine(text: string): boolean {
+  return wordCount(text) >= 3 && phrases().furnitureShare(text) >= 0.5;
+}
+
+/** A short copyright line ("Riproduzione riservata ©", "© 2024 Example Media"). */
+function isCopyrightLine(text: string): boolean {
+  return /©|\(c\)\s*\d{4}/iu.test(text) && wordCount(text) <= 10;
+}
+
+/** The Unix epoch, which a broken page clock prints as its date ("01.01.1970, 01:00"). */
+const EPOCH = /(?<!\d)(?:0?1[./-]0?1[./-]1970|1970-01-01)(?!\d)/;
+
+/**
  * Splits blocks into article text and furniture. A tail heading ("Đừng bỏ lỡ", "Related
  * Posts") after the article has begun ends the article: all that follows is furniture,
  * except a source line, which is kept aside for the source field.
  */
-export function separateClutter(blocks: Block[], isMarkdown: boolean): { kept: Block[]; removed: Removed[] } {
+export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: ReadonlySet<number> = new Set()): { kept: Block[]; removed: Removed[] } {
   const p = phrases();
   const kept: Block[] = [];
   const removed: Removed[] = [];
   const counts = new Map<string, number>();
   for (const b of blocks) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
   const sourceLine = new RegExp(`^(?:${p.sourceLabels})\\s*[:：]`, 'iu');
+  // "Stand: …", "Publié le 13 …", "Updated 7/12/2024 …": a label, then a colon or (after at most two short words) a number.
+  const stampLine = new RegExp(`^(?:${p.publishedLabels})(?![\\p{L}])\\s*(?:[:：]|(?:\\p{L}{1,3}\\s+){0,2}\\d)`, 'iu');
+  // Page furniture recognised by its shape, in any language: control rows, breadcrumb
+  // trails, one-line menus, copyright lines, and a publication stamp (the date field still
+  // reads it among the removed lines; an epoch stamp is a broken clock, not a date).
+  const isFurnitureShape = (b: Block) =>
+    navRows.has(b.line) || isBreadcrumb(b.text) || isMenuLine(b.text) || isCopyrightLine(b.text)
+    || (wordCount(b.text) <= 10 && (stampLine.test(b.text) || (EPOCH.test(b.text) && wordCount(b.text) <= 6)));
   let inTail = false;
   let articleWords = 0;
   for (const b of blocks) {
@@ -53,7 +87,7 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean): { kept: B
       removed.push({ ...b, reason: 'source-line' });
       continue;
     }
-    if (p.isClutterLine(b.text) || (!isMarkdown && (MARKER.test(b.text) || DEBRIS.test(b.text)))) {
+    if (p.isClutterLine(b.text) || (!isMarkdown && (MARKER.test(b.text) || DEBRIS.test(b.text) || isFurnitureShape(b)))) {
       removed.push({ ...b, reason: 'clutter' });
       continue;
     }
@@ -81,6 +115,8 @@ export const cleanBody: FieldNormaliser = (draft) => {
     const { removed } = separateClutter(blocks, true);
     return { set: { blocks: blocks.filter((b) => !removed.some((r) => r.line === b.line)), removed }, diagnostics: [] };
   }
-  const { kept, removed } = separateClutter(blocks, false);
+  const navRows = new Set<number>();
+  draft.raw.body.split('\n').forEach((line, i) => { if (isNavRow(line)) navRows.add(draft.raw.bodyLine + i); });
+  const { kept, removed } = separateClutter(blocks, false, navRows);
   return { set: { blocks: kept, removed }, diagnostics: [] };
 };

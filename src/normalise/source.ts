@@ -58,19 +58,34 @@ function sourceLine(draft: Readonly<Draft>): { url: string | null; name: string 
   return null;
 }
 
-/** A masthead line before the headline that is not a logo or section label ("Bbabo NET"). */
+/**
+ * The masthead: the first line of the page when it came before the headline and is a
+ * name, not a section label, a menu or a breadcrumb ("Irish Examiner", "tagesschau Logo"
+ * without its "Logo"). A page that opens with a section label has no masthead.
+ */
 function masthead(draft: Readonly<Draft>): string | null {
   const p = phrases();
-  const head = (draft.removed ?? []).filter((r) => r.reason === 'masthead');
-  const named = head.find((r) => wordCount(r.text) <= 4 && !p.isSectionLabel(r.text) && !p.isClutterLine(r.text) && !/\|/.test(r.text));
-  return named?.text ?? null;
+  const first = [...(draft.removed ?? [])].filter((r) => r.reason !== 'clutter').sort((a, b) => a.line - b.line)[0];
+  if (!first || first.reason !== 'masthead') return null;
+  // Drop words that are furniture on their own ("Logo").
+  const name = first.text.split(/\s+/).filter((w) => !p.isClutterLine(w)).join(' ').trim();
+  if (!name || wordCount(name) > 4 || /[|›>»]/.test(name)) return null;
+  // Any part that is a section label makes it a section heading ("Politik & Sicherheit").
+  if (name.split(/\s*[&/,+·]\s*|\s+(?:\p{Ll}+)\s+/u).some((part) => p.isSectionLabel(part))) return null;
+  return name;
 }
 
-/** A lede that opens with "<Outlet> - ", the way agency-style captures do. */
+/**
+ * A lede that opens with "<Outlet> - ", the way agency-style captures do. A bare word there
+ * is usually a place ("Dubai – …", "WASHINGTON —"), so the prefix counts only when it is a
+ * known outlet or written like a web address ("VOV.VN").
+ */
 function ledePrefix(draft: Readonly<Draft>): string | null {
-  const first = draft.blocks?.[0]?.text ?? '';
-  const m = /^([\p{Lu}][\p{L}\p{N}.]{2,30}(?: [\p{Lu}][\p{L}\p{N}.]{1,30})?)\s+[-–—]\s+\S/u.exec(first);
-  return m ? m[1]! : null;
+  const lede = (draft.blocks ?? []).slice(0, 3).find((b) => wordCount(b.text) >= 8)?.text ?? '';
+  const m = /^([\p{Lu}][\p{L}\p{N}.]{2,30}(?: [\p{Lu}][\p{L}\p{N}.]{1,30})?)\s+[-–—]\s+\S/u.exec(lede);
+  if (!m) return null;
+  const known = findOutlet(draft.registries.outlets, { name: m[1]! });
+  return known || /\.\p{L}{2,}$/u.test(m[1]!) ? m[1]! : null;
 }
 
 export const normaliseSource: FieldNormaliser = (draft) => {

@@ -1,13 +1,42 @@
 // Title: the headline, never a masthead, a section label or a logo.
-import { phrases } from '../lang/phrases.js';
+import { isBreadcrumb, phrases } from '../lang/phrases.js';
+import { fold } from '../text/fold.js';
 import { firstSentence, truncate } from '../text/sentences.js';
-import { wordCount } from './body.js';
-import { bodyDiagnostic, given, type Block, type FieldNormaliser, type Removed } from './draft.js';
+import { isMenuLine, wordCount } from './body.js';
+import { agencyList } from './agencies.js';
+import { bodyDiagnostic, given, type Block, type Draft, type FieldNormaliser, type Removed } from './draft.js';
 
 /** Longest title derived from a first sentence. */
 export const MAX_DERIVED_TITLE = 140;
 /** How many leading blocks may hold the headline. */
-const HEAD_WINDOW = 6;
+const HEAD_WINDOW = 8;
+
+/**
+ * A credit line: a short line that ends with a news agency's name after a lowercase
+ * joining word ("Le Monde avec AFP", "Staff and Reuters", "Redaktion mit dpa").
+ */
+export function isCreditLine(text: string): boolean {
+  if (wordCount(text) > 6) return false;
+  const m = /^(.*\S)\s+\p{Ll}+\s+(\S+(?:\s+\S+)?)$/u.exec(text.trim());
+  return !!m && agencyList().some((a) => a.patterns.some((re) => re.test(m[2]!) && m[2]!.replace(re, '').trim() === ''));
+}
+
+/** Lowercase ASCII words of three or more letters in a URL's path (its slug), or an empty set. */
+export function slugWords(url: string | null | undefined): Set<string> {
+  if (!url) return new Set();
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return new Set();
+  }
+  return new Set(fold(path).split(/[^a-z]+/).filter((w) => w.length >= 3));
+}
+
+/** How many of a line's words appear in the URL slug. */
+function slugOverlap(text: string, slug: Set<string>): number {
+  return new Set(fold(text).split(/[^a-z]+/).filter((w) => w.length >= 3 && slug.has(w))).size;
+}
 
 /** Ends like a sentence of running text, not a headline. */
 function endsLikeSentence(text: string): boolean {
@@ -21,17 +50,33 @@ export function looksLikeHeadline(block: Block, next: Block | undefined): boolea
   if (endsLikeSentence(block.text)) return false;
   if (phrases().isSectionLabel(block.text)) return false;
   if (/\|/.test(block.text)) return false; // navigation: "Đăng ký | Đăng nhập"
+  if (isBreadcrumb(block.text) || isMenuLine(block.text) || isCreditLine(block.text)) return false;
   if (words === 3 && !(next && wordCount(next.text) > words * 2)) return false;
   return true;
 }
 
 /**
- * Finds the headline among the first blocks of a raw capture. A line that appears again
- * later in the page is a strong sign (captures repeat the headline); otherwise the first
- * headline-shaped line followed by running text. Short lines before it are the masthead.
+ * Finds the headline among the first blocks of a raw capture. When the capture names the
+ * page's URL, the headline-shaped line sharing most words (at least three) with its slug
+ * wins; then a line that appears again later in the page (captures repeat the headline);
+ * otherwise the first headline-shaped line followed by running text. Short lines before
+ * it are the masthead.
  */
-export function findHeadline(blocks: Block[]): { index: number } | null {
+export function findHeadline(blocks: Block[], url?: string | null): { index: number } | null {
   const head = blocks.slice(0, HEAD_WINDOW);
+  // Only lines before the first paragraph of running text can be the headline.
+  const end = head.findIndex((b) => wordCount(b.text) > 12 && !looksLikeHeadline(b, undefined));
+  const window = end >= 0 ? head.slice(0, end) : head;
+  const slug = slugWords(url);
+  if (slug.size) {
+    let best = -1;
+    let bestScore = 2;
+    window.forEach((b, i) => {
+      const score = slugOverlap(b.text, slug);
+      if (score > bestScore && looksLikeHeadline(b, head[i + 1])) { best = i; bestScore = score; }
+    });
+    if (best >= 0) return { index: best };
+  }
   const seen = new Map<string, number>();
   blocks.forEach((b) => seen.set(b.text, (seen.get(b.text) ?? 0) + 1));
   const repeated = head.findIndex((b, i) => (seen.get(b.text) ?? 0) > 1 && looksLikeHeadline(b, head[i + 1]));
@@ -43,6 +88,14 @@ export function findHeadline(blocks: Block[]): { index: number } | null {
     if (wordCount(b.text) > 12) return null;
   }
   return null;
+}
+
+/** The page's URL, when the capture names it (front matter, or a source line such as "Quelle: https://…"). */
+function pageUrl(draft: Readonly<Draft>): string | null {
+  const given = [draft.raw.meta.url, draft.raw.meta.source].find((v): v is string => typeof v === 'string' && /^https?:\/\//.test(v));
+  if (given) return given;
+  const line = (draft.removed ?? []).find((r) => r.reason === 'source-line' && /https?:\/\//.test(r.text));
+  return line ? /https?:\/\/\S+/.exec(line.text)![0] : null;
 }
 
 export const normaliseTitle: FieldNormaliser = (draft) => {
@@ -68,7 +121,7 @@ export const normaliseTitle: FieldNormaliser = (draft) => {
       }
     }
   } else {
-    const found = findHeadline(blocks);
+    const found = findHeadline(blocks, pageUrl(draft));
     const headIndex = found?.index ?? -1;
     const headline = found ? blocks[headIndex]!.text : undefined;
     if (!title && headline) { title = headline; origin = 'headline'; }

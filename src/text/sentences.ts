@@ -2,7 +2,8 @@
 
 /** Returns the first sentence of a text (without its final full stop). */
 export function firstSentence(text: string): string {
-  const re = /[.!?…](?=\s+["'„“«‘(\p{Lu}])/gu;
+  // The next sentence opens with a capital, a quote, or a letter of a script without case (Arabic, Hebrew, CJK).
+  const re = /[.!?…](?=\s+["'„“«‘(\p{Lu}\p{Lo}])/gu;
   for (const m of text.matchAll(re)) {
     const i = m.index ?? 0;
     const before = text.slice(Math.max(0, i - 12), i);
