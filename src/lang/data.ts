@@ -56,6 +56,10 @@ export interface LangData {
   institutionWords: string[];
   /** Letters attached in front of a name in this script (Arabic و "and", ب "with"). */
   namePrefixes: string[];
+  /** Articles and short prepositions; a capitalised run that starts with one is not a name ("The Wall Street Journal"). */
+  determiners: string[];
+  /** True for languages that capitalise every noun (German): capitals alone say little about names. */
+  capitalisesNouns: boolean;
   /**
    * The language's own spelling of foreign names, as ordered [pattern, replacement] rules on
    * the lowercased word (Polish sz → sh, cz → ch; German ch → kh); names match under either
@@ -71,7 +75,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {
@@ -101,6 +105,7 @@ export function parseLangData(text: string, file: string): LangData {
     dateOrder: raw.dateOrder === 'mdy' || raw.dateOrder === 'ymd' ? raw.dateOrder : 'dmy',
     months: nested('months', 12),
     weekdays: nested('weekdays', 7),
+    capitalisesNouns: raw.capitalisesNouns === true,
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
   const rules = raw.transliteration ?? [];

@@ -14,6 +14,16 @@ interface Agency {
 }
 
 let agencies: Agency[] | undefined;
+let aliases: string[] | undefined;
+
+/** Every agency name and alias, as written in data/agencies.yml. */
+export function agencyAliases(): string[] {
+  if (!aliases) {
+    const raw = YAML.parse(fs.readFileSync(path.join(DATA_DIR, 'agencies.yml'), 'utf8')) as { name: string; aliases?: string[] }[];
+    aliases = raw.flatMap((a) => [a.name, ...(a.aliases ?? [])]);
+  }
+  return aliases;
+}
 
 /** The agency list, loaded once. */
 export function agencyList(): Agency[] {

@@ -36,7 +36,7 @@ function identityKeys(name: string, view: TokenView): string[] {
 export function findPeople(text: string, matcher: PeopleMatcher, lang: LangData): PersonRef[] {
   const view = tokenView(text, lang);
   const cues = findCues(view, lang);
-  const hits = findRegistryHits(view, matcher, (i) => cues.get(i - 1)?.kind === 'honorific' || roleBefore(cues, i));
+  const hits = findRegistryHits(view, matcher, (i, direct) => (direct ? cues.has(i - 1) : cues.get(i - 1)?.kind === 'honorific' || roleBefore(cues, i)));
   const used = new Set<number>();
   for (const h of hits) for (let j = 0; j < h.length; j++) used.add(h.start + j);
 
@@ -58,7 +58,11 @@ export function findPeople(text: string, matcher: PeopleMatcher, lang: LangData)
   const byKey = new Map<string, PersonRef>();
   for (const c of candidates) {
     const keys = identityKeys(c.name, view);
-    const known = keys.map((k) => byKey.get(k)).find(Boolean);
+    let known = keys.map((k) => byKey.get(k)).find(Boolean);
+    // A surname alone ("Mr Sunak") is the person already named in full ("Rishi Sunak").
+    if (!known && c.start === c.end) {
+      known = refs.map((r) => r.ref).find((r) => !r.registered && tokenize(r.name).length > 1 && keyMatches(view.keys[c.start]!, tokenKeys(tokenize(r.name).at(-1)!.word, view.rules)[0]!, view.rules));
+    }
     if (known) {
       known.confidence = Math.max(known.confidence, c.confidence);
       if (!known.mentions.includes(c.name)) known.mentions.push(c.name);

@@ -5,7 +5,8 @@
 // Every candidate carries a confidence; places, institutions and organisations
 // (data: `institutions`, `institutionWords`), month and weekday names, and words the text
 // also uses on their own ("Mỹ" in "Bộ trưởng Quốc phòng Mỹ …") are not names.
-import type { LangData } from '../lang/data.js';
+import { allLanguages, type LangData } from '../lang/data.js';
+import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
 import { joined, type TokenView } from './registry.js';
@@ -39,6 +40,15 @@ interface NotNames {
   /** Folded multi-word institutions and places, as token lists. */
   institutions: string[][];
   particles: Set<string>;
+  /** Articles and short prepositions of every language: no name starts with one. */
+  determiners: Set<string>;
+}
+
+let allDeterminers: Set<string> | undefined;
+/** Determiners of all languages: page furniture and quoted names cross languages ("The Wall Street Journal" in Russian). */
+function determinersOfAll(): Set<string> {
+  if (!allDeterminers) allDeterminers = new Set([...allLanguages().values()].flatMap((d) => d.determiners.map((w) => fold(w))));
+  return allDeterminers;
 }
 
 const notNamesCache = new WeakMap<LangData, NotNames>();
@@ -55,11 +65,13 @@ function notNames(lang: LangData): NotNames {
   for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(fold(t[0]!.word)); }
   const institutions = lang.institutions.map((i) => tokenize(i).map((t) => fold(t.word))).filter((l) => l.length);
   for (const i of institutions) if (i.length === 1) words.add(i[0]!);
+  for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1) words.add(fold(t[0]!.word)); }
   const lists = {
     words,
     institutionStems: lang.institutionWords.map((w) => fold(w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
+    determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => fold(w))]),
   };
   notNamesCache.set(lang, lists);
   return lists;
@@ -101,17 +113,34 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
 
-  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3);
+  // Languages that compound nouns put the institution word last: "Nachrichtenagentur", "Sicherheitsrat".
+  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3)
+    || (lang.capitalisesNouns && s.length >= 3 && folded[i]!.length > s.length + 2 && folded[i]!.endsWith(s)));
+  // Where every noun has a capital, a word the text also uses after an article or a number is a noun ("des Krieges", "100 Milliarden").
+  const nouns = new Set<string>();
+  if (lang.capitalisesNouns) {
+    for (let i = 1; i < n; i++) {
+      if ((rules.determiners.has(folded[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
+    }
+  }
   const institutionAt = (i: number) => rules.institutions.find((inst) => inst.every((w, j) => folded[i + j] === w));
-  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
+  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
+
+  /** The end of the capitalised run of tokens that starts at s, whatever it is. */
+  const rawRunEnd = (s: number): number => {
+    let e = s;
+    while (e + 1 < n && joined(view, e) && (isCapitalised(tokens[e + 1]!.word) || rules.particles.has(folded[e + 1]!))) e++;
+    return e;
+  };
 
   /** The name run starting at token s: capitalised tokens joined by spaces, particles inside. */
   const runFrom = (s: number): [number, number] | null => {
-    if (blocked(s) || institutionAt(s)) return null;
+    if (blocked(s) || institutionAt(s) || rules.determiners.has(folded[s]!)) return null;
     let e = s;
-    while (e + 1 < n && e - s + 1 < MAX_NAME_TOKENS && joined(view, e)) {
+    let words = 1;
+    while (e + 1 < n && words < MAX_NAME_TOKENS && joined(view, e)) {
       const next = e + 1;
-      if (rules.particles.has(folded[next]!) && next + 1 < n && joined(view, next) && !blocked(next + 1)) { e = next + 1; continue; }
+      if (rules.particles.has(folded[next]!) && next + 1 < n && joined(view, next) && !blocked(next + 1)) { e = next + 1; words++; continue; }
       if (blocked(next) || institutionAt(next)) {
         // A name followed by an institution word is the institution's name ("Karl-Marx-Allee", "Deutsche Bank");
         // words right before a registered name qualify it ("Stati Uniti Joe Biden", "России Андрей Белоусов").
@@ -119,6 +148,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         break;
       }
       e = next;
+      words++;
     }
     // Caseless scripts have no capitals to end a name: take at most first name and surname.
     if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
@@ -133,14 +163,18 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
   };
 
-  // A cue before the name.
+  // A cue before the name. Words between count one each; a capitalised run that is not a
+  // name counts as one word ("корреспондента The Wall Street Journal Эвана Гершковича").
   for (const cue of cues.values()) {
     const maxGap = cue.kind === 'honorific' ? 0 : DETECT_GAP;
-    for (let s = cue.end + 1; s <= cue.end + 1 + maxGap && s < n; s++) {
+    for (let s = cue.end + 1, units = 0; units <= maxGap && s < n; units++) {
       if (!sameClause(view, cue.end, s, cue.dotted)) break;
       if (used.has(s)) break; // the cue belongs to a registered person
       const run = runFrom(s);
-      if (!run) continue;
+      if (!run) {
+        s = isCapitalised(tokens[s]!.word) && !caseless(tokens[s]!.word) ? rawRunEnd(s) + 1 : s + 1;
+        continue;
+      }
       const [a, e] = run;
       const words = e - a + 1;
       const caselessName = caseless(tokens[a]!.word);
@@ -169,6 +203,26 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       }
     }
     s = e;
+  }
+
+  // No cue, in languages that do not capitalise nouns: a run of two to four capitalised
+  // words inside a sentence whose last word the text also uses alone ("… para Xóchitl Gálvez …
+  // Gálvez reconoció"): a person named in full, then by surname.
+  if (!lang.capitalisesNouns) {
+    for (let s = 1; s < n; s++) {
+      if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
+      const before = view.text.slice(tokens[s - 1]!.end, tokens[s]!.start);
+      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before) || rules.determiners.has(folded[s - 1]!);
+      if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
+      const run = runFrom(s);
+      if (!run || run[0] !== s || run[1] === s || startsSentence) { s = rawRunEnd(s); continue; }
+      const e = run[1];
+      if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = rawRunEnd(s); continue; }
+      const last = folded[e]!;
+      const repeated = tokens.some((t, i) => (i < s || i > e) && folded[i] === last && !(i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word)));
+      if (repeated) add(s, e, 0.7, `${tokens[e]!.word} named again`);
+      s = e;
+    }
   }
 
   return [...found.values()].sort((a, b) => a.start - b.start);

@@ -81,3 +81,46 @@ export function keyMatches(keys: string[], key: string, rules: NameRules): boole
 export function foldWords(words: string[]): string[] {
   return words.map((w) => fold(w));
 }
+
+/**
+ * A consonant skeleton, for names written in another script than the registry's: Russian
+ * and Arabic spell "Austin" by its sound (Остин, أوستن), so letters differ but the
+ * consonants agree. Vowels (and y, w, j, which stand for vowels in transliteration) are
+ * dropped; letters one script cannot tell apart are merged (p/b/f/v, g/h/kh, s/z/sh/ts, k/c/q).
+ */
+export function skeleton(asciiWord: string): string {
+  return asciiWord
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/zh|sh|ch|ts|tz/g, 's')
+    .replace(/ph|[pfv]/g, 'b')
+    .replace(/th/g, 't')
+    .replace(/ck|[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/[h]/g, 'g')
+    .replace(/z/g, 's')
+    .replace(/[aeiouyjw]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** True when a word is written in Latin script (or has no letters). */
+export function isLatin(word: string): boolean {
+  return !/[^\p{Script=Latin}\p{M}\d'’.-]/u.test(word);
+}
+
+/** Skeletons a non-Latin token may stand for: with an attached prefix or a grammatical ending removed. */
+export function tokenSkeletons(word: string, rules: NameRules): string[] {
+  const forms = [word];
+  for (const p of rules.prefixes) if (word.startsWith(p) && word.length - p.length >= 3) forms.push(word.slice(p.length));
+  const out = new Set<string>();
+  for (const form of forms) {
+    const ascii = fold(form).replace(/[^a-z]/g, '');
+    out.add(skeleton(ascii));
+    for (const suffix of rules.suffixes) {
+      if (ascii.length - suffix.length >= 3 && ascii.endsWith(suffix)) out.add(skeleton(ascii.slice(0, -suffix.length)));
+    }
+  }
+  return [...out];
+}

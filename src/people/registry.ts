@@ -5,7 +5,7 @@
 import type { LangData } from '../lang/data.js';
 import type { PersonEntry } from '../model.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
-import { formKeys, keyMatches, nameRules, tokenKeys, type NameRules } from './keys.js';
+import { formKeys, isLatin, keyMatches, nameRules, skeleton, tokenKeys, tokenSkeletons, type NameRules } from './keys.js';
 
 /** A registry person prepared for matching. */
 export interface PreparedPerson {
@@ -14,6 +14,8 @@ export interface PreparedPerson {
   forms: string[][];
   /** Keys that alone name the person (last token of each form, one-word aliases). */
   surnames: Set<string>;
+  /** Consonant skeletons of each Latin full name form, for names in other scripts. */
+  skeletons: string[][];
 }
 
 /** The registry, prepared once per build. */
@@ -35,10 +37,18 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
     for (const form of [entry.name, ...entry.aliases]) {
       const keys = formKeys(tokenize(form).map((t) => t.word));
       if (keys.length >= 2) forms.push(keys);
+      // The last two or more words of a long name are a name too: "López Obrador", "von der Leyen".
+      for (let k = 1; keys.length - k >= 2; k++) forms.push(keys.slice(k));
       if (keys.length >= 1) surnames.add(keys[keys.length - 1]!);
     }
     forms.sort((a, b) => b.length - a.length);
-    return { entry, forms, surnames };
+    const skeletons = [entry.name, ...entry.aliases]
+      .map((f) => tokenize(f).map((t) => t.word))
+      .filter((words) => words.length >= 2 && words.every(isLatin))
+      .map((words) => words.map((w) => skeleton(fold(w))))
+      // The name must carry enough consonants to be telling.
+      .filter((sk) => sk[sk.length - 1]!.length >= 2 && sk.join('').length >= 3);
+    return { entry, forms, surnames, skeletons };
   });
   const bySurname = new Map<string, PreparedPerson[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
@@ -84,15 +94,16 @@ export interface RegistryHit {
  */
 export function joined(view: TokenView, a: number): boolean {
   const gap = view.text.slice(view.tokens[a]!.end, view.tokens[a + 1]!.start);
-  if (/^[ \u00a0]$|^[ \u00a0]?[-‐][ \u00a0]?$/.test(gap)) return true;
+  if (/^[ \u00a0]$|^[-‐]$/.test(gap)) return true;
   return /^\.[ \u00a0]$/.test(gap) && view.tokens[a]!.word.length <= 2;
 }
 
 /**
- * Finds registry people. `cuedAt(i)` says whether a role word or honorific ends just
- * before token i; it licenses a surname alone for a person not otherwise named in full.
+ * Finds registry people. `cuedAt(i)` says whether a role word or honorific stands before
+ * token i (`direct`: right before it); it licenses a surname alone for a person not
+ * otherwise named in full.
  */
-export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt: (i: number) => boolean): RegistryHit[] {
+export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt: (i: number, direct?: boolean) => boolean): RegistryHit[] {
   const { tokens, keys, rules } = view;
   const hits: RegistryHit[] = [];
   const used = new Set<number>();
@@ -112,6 +123,19 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
         if (ok) best = { person, length: form.length };
       }
     }
+    // A name in another script than the registry's, by its consonants ("Ллойдом Остином").
+    if (!best && !isLatin(tokens[i]!.word)) {
+      for (const person of matcher.people) {
+        for (const sk of person.skeletons) {
+          if (best || i + sk.length > tokens.length) continue;
+          let ok = true;
+          for (let j = 0; j < sk.length && ok; j++) {
+            ok = !isLatin(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1)) && tokenSkeletons(tokens[i + j]!.word, rules).includes(sk[j]!);
+          }
+          if (ok) best = { person, length: sk.length };
+        }
+      }
+    }
     if (best) {
       for (let j = 0; j < best.length; j++) used.add(i + j);
       hits.push({ person: best.person, start: i, length: best.length, text: view.text.slice(tokens[i]!.start, tokens[i + best.length - 1]!.end), full: true });
@@ -119,11 +143,17 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
   }
   const fullHits = hits.slice();
 
-  // Pass 2: a surname alone.
+  // Pass 2: a surname alone, not the last part of some other name ("Simon Harris" is not Kamala Harris).
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
+    if (i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word) && !used.has(i - 1) && !cuedAt(i, true)) continue;
     const candidates = new Set<PreparedPerson>();
     for (const [s, ps] of matcher.bySurname) if (keyMatches(keys[i]!, s, rules)) for (const p of ps) candidates.add(p);
+    // A surname in another script, once the person was named in full in that script.
+    if (!candidates.size && !isLatin(tokens[i]!.word)) {
+      const sks = tokenSkeletons(tokens[i]!.word, rules);
+      for (const h of fullHits) if (h.person.skeletons.some((sk) => sks.includes(sk[sk.length - 1]!))) candidates.add(h.person);
+    }
     if (!candidates.size) continue;
     const unique = [...candidates];
     const seenFull = fullHits.filter((h) => candidates.has(h.person));
@@ -132,7 +162,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
       // The most recently named full name with this surname (John Sullivan … Sullivan).
       const before = seenFull.filter((h) => h.start < i);
       person = (before.length ? before[before.length - 1]! : seenFull[0]!).person;
-    } else if (unique.length === 1 && cuedAt(i)) {
+    } else if (unique.length === 1 && (cuedAt(i) || repeatedAlone(view, i, used)) && !otherFullName(view, i, used, cuedAt)) {
       person = unique[0];
     }
     if (person) {
@@ -141,4 +171,35 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Does the text name someone else in full with the surname at token i ("Taoiseach Simon
+ * Harris … Mr Harris" is not the registry's Kamala Harris)?
+ */
+function otherFullName(view: TokenView, i: number, used: Set<number>, cuedAt: (i: number, direct?: boolean) => boolean): boolean {
+  const key = view.keys[i]![0];
+  if (!key) return false;
+  for (let j = 1; j < view.tokens.length; j++) {
+    if (j === i || used.has(j) || used.has(j - 1) || !view.keys[j]!.includes(key)) continue;
+    if (joined(view, j - 1) && isCapitalised(view.tokens[j - 1]!.word) && view.tokens[j - 1]!.word.length > 2 && !cuedAt(j, true)) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the surname at token i used on its own at least twice in the text ("Putin said …
+ * Putin's forces")? Enough, for a surname only one registered person carries.
+ */
+function repeatedAlone(view: TokenView, i: number, used: Set<number>): boolean {
+  const key = view.keys[i]![0];
+  if (!key) return false;
+  let count = 0;
+  for (let j = 0; j < view.tokens.length; j++) {
+    if (used.has(j) || !isCapitalised(view.tokens[j]!.word) || !keyMatches(view.keys[j]!, key, view.rules)) continue;
+    const before = j > 0 && joined(view, j - 1) && isCapitalised(view.tokens[j - 1]!.word);
+    const after = j + 1 < view.tokens.length && joined(view, j) && isCapitalised(view.tokens[j + 1]!.word);
+    if (!before && !after) count++;
+  }
+  return count >= 2;
 }
