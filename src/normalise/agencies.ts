@@ -9,8 +9,20 @@ import { given, type FieldNormaliser } from './draft.js';
 
 interface Agency {
   name: string;
-  /** One regex per alias: all-capital short names only in capitals, others case-insensitive. */
+  /** The names as written in the data file. */
+  aliases: string[];
+  /** One regex per alias, without case endings (see aliasPattern). */
   patterns: RegExp[];
+}
+
+/**
+ * An alias as a regex: as written, or in any case when written in lowercase ("dpa");
+ * names of five letters or more may take one of `endings` ("Интерфаксу").
+ */
+function aliasPattern(alias: string, ending: string): RegExp {
+  const anyCase = alias === alias.toLowerCase() && alias !== alias.toUpperCase();
+  const tail = [...alias].length >= 5 ? ending : '';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}${tail}(?![\\p{L}\\p{N}])`, anyCase ? 'iu' : 'u');
 }
 
 let agencies: Agency[] | undefined;
@@ -29,23 +41,34 @@ export function agencyAliases(): string[] {
 export function agencyList(): Agency[] {
   if (agencies) return agencies;
   const raw = YAML.parse(fs.readFileSync(path.join(DATA_DIR, 'agencies.yml'), 'utf8')) as { name: string; aliases?: string[] }[];
-  agencies = raw.map((a) => ({
-    name: a.name,
-    patterns: [a.name, ...(a.aliases ?? [])].map((alias) => {
-      const strict = alias.length <= 4 && alias === alias.toUpperCase();
-      return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, strict ? 'u' : 'iu');
-    }),
-  }));
+  agencies = raw.map((a) => {
+    const all = [a.name, ...(a.aliases ?? [])];
+    return { name: a.name, aliases: all, patterns: all.map((x) => aliasPattern(x, '')) };
+  });
   return agencies;
 }
 
-/** Agencies named in a text, in order of first mention. */
-export function findAgencies(text: string): string[] {
+const patternCache = new Map<string, RegExp[][]>();
+
+/** The alias regexes of every agency, allowing the given case endings. */
+function patterns(suffixes: string[]): RegExp[][] {
+  const key = suffixes.join('|');
+  const hit = patternCache.get(key);
+  if (hit) return hit;
+  const ending = suffixes.length ? `(?:${suffixes.map(escapeRegExp).join('|')})?` : '';
+  const made = agencyList().map((a) => a.aliases.map((alias) => aliasPattern(alias, ending)));
+  patternCache.set(key, made);
+  return made;
+}
+
+/** Agencies named in a text, in order of first mention; `suffixes`: the language's case endings. */
+export function findAgencies(text: string, suffixes: string[] = []): string[] {
   const found: { name: string; at: number }[] = [];
-  for (const a of agencyList()) {
-    const at = Math.min(...a.patterns.map((p) => p.exec(text)?.index ?? Infinity));
-    if (at !== Infinity) found.push({ name: a.name, at });
-  }
+  const list = agencyList();
+  patterns(suffixes).forEach((ps, i) => {
+    const at = Math.min(...ps.map((p) => p.exec(text)?.index ?? Infinity));
+    if (at !== Infinity) found.push({ name: list[i]!.name, at });
+  });
   return found.sort((x, y) => x.at - y.at || x.name.localeCompare(y.name)).map((f) => f.name);
 }
 
@@ -55,5 +78,6 @@ export const normaliseAgencies: FieldNormaliser = (draft) => {
   // The signature's credits ("Minh Duc (Laut Reuters, AFP)") count; other page furniture does not.
   const credits = (draft.removed ?? []).filter((r) => r.reason === 'signature').map((r) => r.text);
   const text = [...(draft.blocks ?? []).map((b) => b.text), ...credits].join('\n');
-  return { set: { agencies: findAgencies(text) }, diagnostics: [] };
+  const suffixes = (draft.langData?.nameSuffixes ?? []).map((x) => x.replace(/^['’]/, '')).filter(Boolean);
+  return { set: { agencies: findAgencies(text, suffixes) }, diagnostics: [] };
 };
