@@ -6,7 +6,7 @@ import { escapeRegExp } from '../lang/phrases.js';
 import type { ArticleDate, Diagnostic, PersonEntry, PersonRef, TopicEvent } from '../model.js';
 import { fold } from '../text/fold.js';
 import { keywordMatcher } from '../text/keywords.js';
-import { findDates, isoOf, isValidDate, type DateMention } from '../text/dates.js';
+import { asciiDigits, findDates, isoOf, isValidDate, type DateMention } from '../text/dates.js';
 import { wordCount } from './body.js';
 import { bodyDiagnostic, given, metaDiagnostic, type Block, type Draft, type FieldNormaliser, type FieldResult } from './draft.js';
 
@@ -45,9 +45,64 @@ function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b:
     const m = label.exec(b.text);
     if (!m) continue;
     const d = findDates(b.text.slice(m[0].length), lang).find((x) => x.year !== null && x.index < 24);
-    if (d) return { d, b };
+    if (d && !isEpoch(d)) return { d, b };
   }
   return null;
+}
+
+/** The Unix epoch (1 January 1970), which a broken page clock prints: not a date. */
+function isEpoch(d: DateMention): boolean {
+  return d.year === 1970 && d.month === 1 && (d.day === 1 || d.day === null);
+}
+
+/**
+ * The top of the page, where stamps stand: lines before the third paragraph of running
+ * text, and at most fifteen of them. Dates further down belong to the story.
+ */
+export function headLines(lines: Block[]): Block[] {
+  const out: Block[] = [];
+  let paragraphs = 0;
+  for (const b of lines) {
+    if (out.length >= 15 || paragraphs >= 3) break;
+    out.push(b);
+    if (wordCount(b.text) > 20) paragraphs++;
+  }
+  return out;
+}
+
+/** Clock times: "22:47", "6:41 p.m.", "14h05", "٢٠:١٥" (digits made ASCII first). */
+const TIME = /(?<![\p{L}\p{N}])\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\p{L}\p{N}])/giu;
+/** A time-zone or agency code beside a stamp: "ET", "GMT", "CEST". */
+const CODE = /^[A-Z]{2,4}(?:[+-]\d{1,2})?$/;
+
+/**
+ * A short line that states a date with at most a weekday, a time and three other words
+ * beside it ("Uhr", "à", a label): a publication stamp. A year is required; a month and year
+ * alone give month precision.
+ */
+export function stampLine(text: string, lang: LangData): DateMention | null {
+  if (wordCount(text) > 10) return null;
+  const plain = asciiDigits(text);
+  const d = findDates(plain, lang).find((x) => x.year !== null && x.month !== null);
+  if (!d || isEpoch(d)) return null;
+  const weekdays = new Set(lang.weekdays.flat().map((w) => w.toLocaleLowerCase()));
+  const rest = (plain.slice(0, d.index) + ' ' + plain.slice(d.index + d.text.length))
+    .replace(TIME, ' ')
+    .split(/[\s,،|·•/–—()-]+/)
+    .filter((w) => /\p{L}/u.test(w) && !CODE.test(w) && !weekdays.has(w.toLocaleLowerCase().replace(/[.:]$/, '')));
+  return rest.length <= 3 ? d : null;
+}
+
+/**
+ * A dateline at the start of a paragraph: a place, a comma, the date, then a dash (an
+ * agency credit in brackets may come between): "Berlin, im März 2023 – Die …".
+ */
+export function ledeDateline(text: string, lang: LangData): DateMention | null {
+  const d = findDates(text.slice(0, 60), lang).find((x) => x.year !== null && x.month !== null);
+  if (!d || isEpoch(d)) return null;
+  const before = text.slice(0, d.index);
+  const after = text.slice(d.index + d.text.length);
+  return /^\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*(?:\p{Ll}{1,4}\s+)?$/u.test(before) && /^\s*(?:\([^)]{1,30}\))?\s*[-–—]/u.test(after) ? d : null;
 }
 
 /**
@@ -85,10 +140,16 @@ export const normaliseDate: FieldNormaliser = (draft) => {
   const stamp = publicationStamp(everything, lang);
   if (stamp) return { set: { date: fromMention(stamp.d, 'stated', `publication stamp ${describe(stamp.d, stamp.b)}`) }, diagnostics };
 
-  // A dateline: a short line near the top that is mostly a date ("Thứ Sáu, 12/07/2024").
-  for (const b of everything.slice(0, 4)) {
-    if (wordCount(b.text) > 6) continue;
-    const d = findDates(b.text, lang).find((x) => x.year !== null && x.day !== null);
+  // A stamp line at the top of the page: a short line that is a date and little else
+  // ("Thứ Sáu, 12/07/2024 - 10:25", "25 июня 2024, 22:41", "März 2023").
+  const head = headLines(everything);
+  for (const b of head) {
+    const d = stampLine(b.text, lang);
+    if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
+  }
+  // A dateline opening the first paragraph: "Berlin, im März 2023 – …", "PARIS, 3 juin 2024 (AFP) – …".
+  for (const b of blocks.filter((x) => wordCount(x.text) > 12).slice(0, 2)) {
+    const d = ledeDateline(b.text, lang);
     if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
   }
 

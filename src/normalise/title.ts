@@ -3,7 +3,7 @@ import { isBreadcrumb, phrases } from '../lang/phrases.js';
 import { fold } from '../text/fold.js';
 import { firstSentence, truncate } from '../text/sentences.js';
 import { isMenuLine, wordCount } from './body.js';
-import { agencyList } from './agencies.js';
+import { findAgencies } from './agencies.js';
 import { bodyDiagnostic, given, type Block, type Draft, type FieldNormaliser, type Removed } from './draft.js';
 
 /** Longest title derived from a first sentence. */
@@ -18,7 +18,7 @@ const HEAD_WINDOW = 8;
 export function isCreditLine(text: string): boolean {
   if (wordCount(text) > 6) return false;
   const m = /^(.*\S)\s+\p{Ll}+\s+(\S+(?:\s+\S+)?)$/u.exec(text.trim());
-  return !!m && agencyList().some((a) => a.patterns.some((re) => re.test(m[2]!) && m[2]!.replace(re, '').trim() === ''));
+  return !!m && findAgencies(m[2]!).length > 0;
 }
 
 /** Lowercase ASCII words of three or more letters in a URL's path (its slug), or an empty set. */

@@ -72,14 +72,20 @@ function compile(lang: LangData): Compiled {
     re: new RegExp(`${B}${D}([./-])(\\d{1,2})\\2${Y}${E}`, 'gu'),
     read: (m) => ({ year: num(m[4]), month: num(m[3]), day: num(m[1]), kind: 'numeric' }),
   });
+  // Day and month with a space after each dot, the Czech and Slovak way: "12. 6. 2024".
+  patterns.push({
+    re: new RegExp(`${B}${D}\\.\\s(\\d{1,2})\\.\\s?${Y}${E}`, 'gu'),
+    read: (m) => ({ year: num(m[3]), month: num(m[2]), day: num(m[1]), kind: 'numeric' }),
+  });
   if (month) {
     const M = `(${month})`;
     patterns.push({
-      re: new RegExp(`${B}${D}\\.?\\s+(?:de\\s+)?${M}${E}(?:,?\\s+(?:de\\s+)?${yearPrefix}${Y}${E})?`, 'giu'),
+      // "25. Juni", "1er juin", "1º de junio", "18 فبراير، 2025"
+      re: new RegExp(`${B}${D}(?:\\.|er|º|°)?\\s+(?:de\\s+)?${M}${E}(?:[,،]?\\s+(?:de\\s+)?${yearPrefix}${Y}${E})?`, 'giu'),
       read: (m) => ({ year: num(m[3]), month: monthIndex.get(lower(m[2]!)) ?? null, day: num(m[1]), kind: m[3] ? 'named' : 'day-month' }),
     });
     patterns.push({
-      re: new RegExp(`${B}${M}\\.?\\s+${D}(?:st|nd|rd|th)?${E}(?:,?\\s+${Y}${E})?`, 'giu'),
+      re: new RegExp(`${B}${M}\\.?\\s+${D}(?:st|nd|rd|th)?${E}(?:[,،]?\\s+${Y}${E})?`, 'giu'),
       read: (m) => ({ year: num(m[3]), month: monthIndex.get(lower(m[1]!)) ?? null, day: num(m[2]), kind: m[3] ? 'named' : 'day-month' }),
     });
     patterns.push({
@@ -109,7 +115,7 @@ function weekdayBefore(c: Compiled, text: string, index: number): number | undef
   let found: number | undefined;
   for (const m of window.matchAll(c.weekdayRe)) {
     const rest = window.slice((m.index ?? 0) + m[0].length);
-    if (/^[\s,(]*(?:den|le|il|el|the|ngày)?[\s,(]*$/iu.test(rest)) found = c.weekdayIndex.get(lower(m[1]!));
+    if (/^[\s,،(]*(?:den|le|il|el|the|ngày)?[\s,،(]*$/iu.test(rest)) found = c.weekdayIndex.get(lower(m[1]!));
   }
   return found;
 }
@@ -134,9 +140,15 @@ function resolveOrder(mention: Omit<DateMention, 'text' | 'index'>, lang: LangDa
   return { ...mention, ...preferred, weekday, orderAssumed: true };
 }
 
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII digits; one character for one, so offsets hold. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
+}
+
 /** All date mentions in a text, in order of appearance; overlapping readings keep the first. */
-export function findDates(text: string, lang: LangData): DateMention[] {
+export function findDates(input: string, lang: LangData): DateMention[] {
   const c = compile(lang);
+  const text = asciiDigits(input);
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
   for (const p of c.patterns) {
