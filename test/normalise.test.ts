@@ -4,8 +4,11 @@ import { describe, it } from 'node:test';
 import { langData } from '../src/lang/data.js';
 import { readArticle } from '../src/load/read.js';
 import type { PersonEntry, Registries } from '../src/model.js';
-import { separateClutter, toBlocks } from '../src/normalise/body.js';
-import { yearFromOffices } from '../src/normalise/date.js';
+import { isBreadcrumb } from '../src/lang/phrases.js';
+import { findBareByline, findBio, findSignature, isPersonName } from '../src/normalise/author.js';
+import { isMenuLine, isNavRow, separateClutter, toBlocks } from '../src/normalise/body.js';
+import { ledeDateline, stampLine, yearFromOffices } from '../src/normalise/date.js';
+import { findHeadline, isCreditLine, slugWords } from '../src/normalise/title.js';
 import { normaliseArticle } from '../src/normalise/index.js';
 import { findRegisteredPeople, peopleMatcher } from '../src/normalise/people.js';
 import { findTopic } from '../src/normalise/topics.js';
@@ -130,5 +133,102 @@ describe('a raw capture, end to end through the normaliser', () => {
   it('lets front matter topics go through the registry aliases', () => {
     assert.equal(findTopic(registries.topics, 'otan')?.id, 'nato');
     assert.equal(findTopic(registries.topics, 'НАТО')?.id, 'nato');
+  });
+});
+
+const blocksOf = (lines: string[]) => toBlocks(lines.join('\n'), 1);
+const capture = (lines: string[]) => normaliseArticle(readArticle('capture.txt', new TextEncoder().encode(lines.join('\n'))).article!, registries).article;
+const filler = 'The regional council approved the new budget on a narrow vote after a long debate about schools, roads and the harbour, and the opposition promised to keep fighting the plan in the months ahead.';
+
+describe('page furniture by shape', () => {
+  it('takes a row of short cells set apart by runs of spaces for controls, but not a table of figures or prose', () => {
+    assert.equal(isNavRow('Home   Video   Live   Sign in'), true);
+    assert.equal(isNavRow('Print  Save\tShare'), true);
+    assert.equal(isNavRow('Conservatives   121   -251'), false);
+    assert.equal(isNavRow('The minister spoke.  Then the committee voted on the amendment, which passed easily.'), false);
+  });
+  it('recognises breadcrumb trails in any script, not comparisons', () => {
+    assert.equal(isBreadcrumb('Inicio › Deportes › Fútbol'), true);
+    assert.equal(isBreadcrumb('Startseite > Wirtschaft'), true);
+    assert.equal(isBreadcrumb('Новости / Экономика'), true);
+    assert.equal(isBreadcrumb('Inflation > 5% in May'), false);
+    assert.equal(isBreadcrumb('The talks ended without agreement on Tuesday'), false);
+  });
+  it('takes a one-line menu of section labels, not a phrase made of them', () => {
+    assert.equal(isMenuLine('Home Politics Business Sport Weather'), true);
+    assert.equal(isMenuLine('News from Europe and Asia'), false);
+  });
+  it('removes consent banners, audio players, copyright lines, stamps and epoch stamps', () => {
+    const lines = ['Diese Website verwendet Cookies, um Inhalte zu personalisieren.', 'Artikel anhören', 'Überschrift eines Berichts über den Hafen', filler, 'Zuletzt: 01.01.1970', 'Veröffentlicht am 4. März 2024, 10:00 Uhr', '© 2024 Beispiel Verlag GmbH', filler];
+    const { kept, removed } = separateClutter(blocksOf(lines), false);
+    assert.deepEqual(kept.map((b) => b.line), [3, 4, 8]);
+    assert.equal(removed.length, 5);
+  });
+});
+
+describe('headline', () => {
+  it('is never a menu, a breadcrumb, a consent banner or an agency credit', () => {
+    const article = capture(['We use cookies to improve your experience. Accept all   Manage preferences', 'Home   Politics   Business   Sign in', 'Home › Politics', 'Harbour budget passes after marathon council session', 'Mon 03/06/2024 09:14', filler, filler]);
+    assert.equal(article.title, 'Harbour budget passes after marathon council session');
+    assert.equal(isCreditLine('The Courier with Reuters'), true);
+    assert.equal(isCreditLine('Talks with Putin stall'), false);
+  });
+  it('prefers the line sharing most words with the URL slug', () => {
+    const blocks = blocksOf(['Weekend offer: three months for free', 'Harbour budget passes after marathon council session', filler]);
+    assert.deepEqual([...slugWords('https://example.org/news/2024/06/harbour-budget-passes-council-123.html')].sort(), ['budget', 'council', 'harbour', 'html', 'news', 'passes']);
+    assert.deepEqual(findHeadline(blocks, 'https://example.org/news/harbour-budget-passes-council'), { index: 1 });
+    assert.deepEqual(findHeadline(blocks), { index: 0 });
+  });
+  it('stands just above the date stamp or byline, a subtitle allowed between', () => {
+    const blocks = blocksOf(['Weekend offer: three months for free', 'Politics', 'Harbour budget passes after marathon council session', 'Opposition vows to keep fighting the plan', 'Mon 03/06/2024 09:14', filler]);
+    assert.deepEqual(findHeadline(blocks, null, new Set([5])), { index: 2 });
+    assert.deepEqual(findHeadline(blocks), { index: 0 });
+  });
+});
+
+describe('stamps and datelines', () => {
+  it('reads a short line holding a date and a time as a stamp, with a weekday or a label beside it', () => {
+    const en = stampLine('Mon 03/06/2024 09:14 GMT', langData('en'));
+    assert.deepEqual([en?.year, en?.month, en?.day], [2024, 6, 3]);
+    const ru = stampLine('Опубликовано 25 июня 2024, 18:40', langData('ru'));
+    assert.deepEqual([ru?.year, ru?.month, ru?.day], [2024, 6, 25]);
+    const month = stampLine('Juni 2023', langData('de'));
+    assert.deepEqual([month?.year, month?.month, month?.day], [2023, 6, null]);
+    assert.equal(stampLine('Seit März 2022 im Krieg', langData('de')), null);
+    assert.equal(stampLine('Ten years after the floods of 3 June 2014, the town rebuilt its harbour and its schools', langData('en')), null);
+  });
+  it('reads a place-comma-date-dash dateline at the start of the lede', () => {
+    const d = ledeDateline('LYON, 3 juin 2024 (AFP) – Les pompiers ont maîtrisé un incendie dans une usine.', langData('fr'));
+    assert.deepEqual([d?.year, d?.month, d?.day], [2024, 6, 3]);
+    assert.equal(ledeDateline('Le 3 juin 2024, les pompiers ont maîtrisé un incendie.', langData('fr')), null);
+  });
+  it('reads Arabic-Indic digits, French 1er, Czech spaced dots and an Arabic comma', () => {
+    const ar = findDates('نُشر في: الأحد ٢ مارس ٢٠٢٥ - ١٠:٣٠', langData('ar'));
+    assert.deepEqual([ar[0]?.year, ar[0]?.month, ar[0]?.day], [2025, 3, 2]);
+    const fr = findDates('Mis à jour le 1er juin 2024', langData('fr'));
+    assert.deepEqual([fr[0]?.year, fr[0]?.month, fr[0]?.day], [2024, 6, 1]);
+    const cs = findDates('Aktualizováno 12. 6. 2024 v 9:30', langData('cs'));
+    assert.deepEqual([cs[0]?.year, cs[0]?.month, cs[0]?.day], [2024, 6, 12]);
+    const comma = findDates('الأحد، ٢ مارس، ٢٠٢٥', langData('ar'));
+    assert.deepEqual([comma[0]?.year, comma[0]?.weekday], [2025, 6]);
+  });
+});
+
+describe('bylines', () => {
+  it('takes a name alone on a line before the first paragraph, with a credit, but not an agency or a section', () => {
+    assert.deepEqual(findBareByline(blocksOf(['Lan Phương (TTXVN)', filler])), { name: 'Lan Phương', index: 0 });
+    assert.deepEqual(findBareByline(blocksOf(['Мария Соколова', filler])), { name: 'Мария Соколова', index: 0 });
+    assert.equal(findBareByline(blocksOf(['Associated Press', filler])), null);
+    assert.equal(findBareByline(blocksOf([filler, 'Jane Doe'])), null);
+    assert.equal(isPersonName('Foreign Ministry'), false);
+  });
+  it('reads a signature with an outlet after a slash, and drops the author bio', () => {
+    const blocks = blocksOf([filler, 'Quốc Huy/VTV.VN']);
+    assert.equal(findSignature(blocks)?.name, 'Quốc Huy');
+    assert.equal(findBio(blocksOf([filler, 'Jane Doe covers transport and city hall for the paper.']), 'Jane Doe'), 1);
+    assert.equal(findBio(blocksOf([filler, 'The council meets again in July.']), 'Jane Doe'), null);
+  });
+  it('ends a first sentence before a letter of a caseless script', () => {
+    assert.equal(firstSentence('وصل الوزير إلى المدينة. والتقى بالمسؤولين.'), 'وصل الوزير إلى المدينة');
   });
 });

@@ -36,8 +36,8 @@ export interface PhraseMatchers {
   photoCredits: string;
   /** Publication-stamp labels of all languages, as a regex alternation. */
   publishedLabels: string;
-  /** Words, among the items of a line, that are section labels or furniture ("News", "Sign in"). */
-  furnitureShare: (line: string) => number;
+  /** The share of a line's words that are section labels or furniture ("News", "Sign in"), and the other words. */
+  furnitureCover: (line: string) => { share: number; uncovered: string[] };
 }
 
 /** Separators of a breadcrumb trail: "Home › World", "Kinh tế > Tài chính", "Главная / Мир". */
@@ -52,7 +52,7 @@ export function isBreadcrumb(line: string): boolean {
   if (items.length < 2 || items.length > 6) return false;
   return items.every((item) => {
     const words = item.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-    return words.length >= 1 && words.length <= 4 && item.length <= 40 && !/[.!?;]$/.test(item) && /\p{L}/u.test(item);
+    return words.length >= 1 && words.length <= 4 && item.length <= 40 && !/[.!?;]$/.test(item) && /^[^\p{N}]*\p{L}/u.test(item);
   });
 }
 
@@ -78,19 +78,19 @@ export function phrases(): PhraseMatchers {
     sourceLabels: alternation(union((d) => d.sourceLabels)),
     photoCredits: alternation(union((d) => d.photoCredits)),
     publishedLabels: alternation(union((d) => d.publishedLabels)),
-    furnitureShare: () => 0,
+    furnitureCover: () => ({ share: 0, uncovered: [] }),
   };
   const isFurniture = (s: string) => compiled!.isSectionLabel(s) || compiled!.isClutterLine(s);
-  compiled.furnitureShare = (line) => {
+  compiled.furnitureCover = (line) => {
     // Greedy cover of the words by known labels of up to three words ("Thế giới", "Sign in").
     const words = line.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-    if (!words.length) return 0;
+    const uncovered: string[] = [];
     let covered = 0;
     for (let i = 0; i < words.length;) {
       const span = [3, 2, 1].find((n) => i + n <= words.length && isFurniture(words.slice(i, i + n).join(' ')));
-      if (span) { covered += span; i += span; } else i++;
+      if (span) { covered += span; i += span; } else uncovered.push(words[i++]!);
     }
-    return covered / words.length;
+    return { share: words.length ? covered / words.length : 0, uncovered };
   };
   return compiled;
 }

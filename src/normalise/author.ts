@@ -40,7 +40,7 @@ let orgWords: Set<string> | undefined;
 export function isPersonName(name: string): boolean {
   orgWords ??= new Set([...allLanguages().values()].flatMap((d) => [...d.institutionWords, ...d.institutions]).map((w) => w.toLocaleLowerCase()));
   const p = phrases();
-  if (p.isSectionLabel(name) || p.isClutterLine(name) || p.furnitureShare(name) > 0) return false;
+  if (p.isSectionLabel(name) || p.isClutterLine(name) || p.furnitureCover(name).share > 0) return false;
   if (findAgencies(name).length) return false;
   return !name.split(/\s+/).some((w) => orgWords!.has(w.toLocaleLowerCase()));
 }
@@ -58,6 +58,14 @@ export function findBareByline(blocks: Block[]): { name: string; index: number }
     if (m && isPersonName(m[1]!)) return { name: m[1]!.trim(), index: i };
   }
   return null;
+}
+
+/** Is a line a byline: "By Jane Doe", "Von Anna Schmidt, Berlin", or a two- or three-word name alone. */
+export function isBylineLine(text: string): boolean {
+  if (wordCount(text) > 10) return false;
+  if (bylinePattern().test(text)) return true;
+  const m = SIGNATURE.exec(text);
+  return !!m && wordCount(m[1]!) <= 3 && isPersonName(m[1]!);
 }
 
 /**

@@ -35,12 +35,20 @@ export function isNavRow(rawLine: string): boolean {
   const cells = rawLine.trim().split(/\s{2,}|\t+/).filter((c) => c.trim());
   if (cells.length < 2) return false;
   const words = cells.map(wordCount);
+  // A row of figures ("Labour   412   +211") is a table, not controls.
+  if (cells.filter((c) => !/\p{L}/u.test(c)).length > 1) return false;
   return words.every((n) => n <= 5) && words.reduce((a, b) => a + b, 0) <= 16;
 }
 
-/** A menu written on one line: most of its words are section labels or furniture ("News Sport Business Opinion"). */
+/**
+ * A menu written on one line: at least half of its words are section labels or furniture
+ * ("News Sport Business Opinion World"), and none of the rest is a lowercase word, which
+ * would make it a phrase ("News from Europe and Asia").
+ */
 export function isMenuLine(text: string): boolean {
-  return wordCount(text) >= 3 && phrases().furnitureShare(text) >= 0.5;
+  if (wordCount(text) < 3) return false;
+  const { share, uncovered } = phrases().furnitureCover(text);
+  return share >= 0.5 && !uncovered.some((w) => /^\p{Ll}/u.test(w));
 }
 
 /** A short copyright line ("Riproduzione riservata ©", "© 2024 Example Media"). */

@@ -90,7 +90,8 @@ export function stampLine(text: string, lang: LangData): DateMention | null {
     .replace(TIME, ' ')
     .split(/[\s,،|·•/–—()-]+/)
     .filter((w) => /\p{L}/u.test(w) && !CODE.test(w) && !weekdays.has(w.toLocaleLowerCase().replace(/[.:]$/, '')));
-  return rest.length <= 3 ? d : null;
+  // A month and year alone ("März 2023") are a stamp only on a line of their own.
+  return rest.length <= (d.day === null ? 0 : 3) ? d : null;
 }
 
 /**

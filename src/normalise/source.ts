@@ -4,6 +4,7 @@
 import type { ArticleSource, OutletEntry } from '../model.js';
 import { phrases } from '../lang/phrases.js';
 import { fold } from '../text/fold.js';
+import { findDates } from '../text/dates.js';
 import { slugify } from '../text/slug.js';
 import { wordCount } from './body.js';
 import { bodyDiagnostic, given, metaDiagnostic, type Draft, type FieldNormaliser } from './draft.js';
@@ -70,6 +71,7 @@ function masthead(draft: Readonly<Draft>): string | null {
   // Drop words that are furniture on their own ("Logo").
   const name = first.text.split(/\s+/).filter((w) => !p.isClutterLine(w)).join(' ').trim();
   if (!name || wordCount(name) > 4 || /[|›>»]/.test(name)) return null;
+  if (draft.langData && findDates(name, draft.langData).length) return null; // a date line, not a name
   // Any part that is a section label makes it a section heading ("Politik & Sicherheit").
   if (name.split(/\s*[&/,+·]\s*|\s+(?:\p{Ll}+)\s+/u).some((part) => p.isSectionLabel(part))) return null;
   return name;
@@ -78,14 +80,15 @@ function masthead(draft: Readonly<Draft>): string | null {
 /**
  * A lede that opens with "<Outlet> - ", the way agency-style captures do. A bare word there
  * is usually a place ("Dubai – …", "WASHINGTON —"), so the prefix counts only when it is a
- * known outlet or written like a web address ("VOV.VN").
+ * known outlet or written like a web name ("VOV.VN", "VnExpress").
  */
 function ledePrefix(draft: Readonly<Draft>): string | null {
   const lede = (draft.blocks ?? []).slice(0, 3).find((b) => wordCount(b.text) >= 8)?.text ?? '';
   const m = /^([\p{Lu}][\p{L}\p{N}.]{2,30}(?: [\p{Lu}][\p{L}\p{N}.]{1,30})?)\s+[-–—]\s+\S/u.exec(lede);
   if (!m) return null;
   const known = findOutlet(draft.registries.outlets, { name: m[1]! });
-  return known || /\.\p{L}{2,}$/u.test(m[1]!) ? m[1]! : null;
+  // A web name: "VOV.VN", or a brand written in camel case ("VnExpress").
+  return known || /\.\p{L}{2,}$|\p{Ll}\p{Lu}/u.test(m[1]!) ? m[1]! : null;
 }
 
 export const normaliseSource: FieldNormaliser = (draft) => {

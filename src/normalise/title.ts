@@ -4,6 +4,8 @@ import { fold } from '../text/fold.js';
 import { firstSentence, truncate } from '../text/sentences.js';
 import { isMenuLine, wordCount } from './body.js';
 import { findAgencies } from './agencies.js';
+import { isBylineLine } from './author.js';
+import { stampLine } from './date.js';
 import { bodyDiagnostic, given, type Block, type Draft, type FieldNormaliser, type Removed } from './draft.js';
 
 /** Longest title derived from a first sentence. */
@@ -62,7 +64,7 @@ export function looksLikeHeadline(block: Block, next: Block | undefined): boolea
  * otherwise the first headline-shaped line followed by running text. Short lines before
  * it are the masthead.
  */
-export function findHeadline(blocks: Block[], url?: string | null): { index: number } | null {
+export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set()): { index: number } | null {
   const head = blocks.slice(0, HEAD_WINDOW);
   // Only lines before the first paragraph of running text can be the headline.
   const end = head.findIndex((b) => wordCount(b.text) > 12 && !looksLikeHeadline(b, undefined));
@@ -81,6 +83,19 @@ export function findHeadline(blocks: Block[], url?: string | null): { index: num
   blocks.forEach((b) => seen.set(b.text, (seen.get(b.text) ?? 0) + 1));
   const repeated = head.findIndex((b, i) => (seen.get(b.text) ?? 0) > 1 && looksLikeHeadline(b, head[i + 1]));
   if (repeated >= 0) return { index: repeated };
+  // The headline stands just above the byline or the date stamp (a subtitle may come
+  // between): the first of the headline-shaped lines directly above the first anchor.
+  const firstAnchor = Math.min(...[...anchors].filter((l) => end < 0 || l < head[end]!.line));
+  if (Number.isFinite(firstAnchor)) {
+    let top = -1;
+    for (let i = window.length - 1; i >= 0; i--) {
+      const b = window[i]!;
+      if (b.line > firstAnchor || anchors.has(b.line)) continue;
+      if (!looksLikeHeadline(b, head[i + 1])) break;
+      top = i;
+    }
+    if (top >= 0) return { index: top };
+  }
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
     if (looksLikeHeadline(b, head[i + 1])) return { index: i };
@@ -96,6 +111,21 @@ function pageUrl(draft: Readonly<Draft>): string | null {
   if (given) return given;
   const line = (draft.removed ?? []).find((r) => r.reason === 'source-line' && /https?:\/\//.test(r.text));
   return line ? /https?:\/\/\S+/.exec(line.text)![0] : null;
+}
+
+/**
+ * Lines that follow a headline: a date stamp (also one already taken out as furniture)
+ * or a byline ("By Jane Doe", or a two- or three-word name alone on its line).
+ */
+function anchorLines(draft: Readonly<Draft>): Set<number> {
+  const lines = new Set<number>();
+  const lang = draft.langData;
+  const stamps = (draft.removed ?? []).filter((r) => r.reason === 'clutter');
+  for (const b of [...stamps, ...(draft.blocks ?? [])]) {
+    if (lang && stampLine(b.text, lang)) lines.add(b.line);
+    else if (draft.blocks?.includes(b) && isBylineLine(b.text)) lines.add(b.line);
+  }
+  return lines;
 }
 
 export const normaliseTitle: FieldNormaliser = (draft) => {
@@ -121,7 +151,7 @@ export const normaliseTitle: FieldNormaliser = (draft) => {
       }
     }
   } else {
-    const found = findHeadline(blocks, pageUrl(draft));
+    const found = findHeadline(blocks, pageUrl(draft), anchorLines(draft));
     const headIndex = found?.index ?? -1;
     const headline = found ? blocks[headIndex]!.text : undefined;
     if (!title && headline) { title = headline; origin = 'headline'; }
