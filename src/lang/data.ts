@@ -60,6 +60,8 @@ export interface LangData {
   determiners: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
+  /** A definite article written joined to the word (Arabic ال), marking nouns in a script without capitals. */
+  definitePrefix: string;
   /**
    * The language's own spelling of foreign names, as ordered [pattern, replacement] rules on
    * the lowercased word (Polish sz → sh, cz → ch; German ch → kh); names match under either
@@ -106,6 +108,7 @@ export function parseLangData(text: string, file: string): LangData {
     months: nested('months', 12),
     weekdays: nested('weekdays', 7),
     capitalisesNouns: raw.capitalisesNouns === true,
+    definitePrefix: typeof raw.definitePrefix === 'string' ? raw.definitePrefix : '',
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
   const rules = raw.transliteration ?? [];

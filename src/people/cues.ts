@@ -40,10 +40,14 @@ function cueLists(lang: LangData): CueLists {
   return lists;
 }
 
-/** Do the tokens ending at `end` spell `words`? */
-function endsWith(view: TokenView, words: string[], end: number): boolean {
+/**
+ * Do the tokens ending at `end` spell `words`? The first may carry a joined prefix of the
+ * language (Arabic "والمبعوث" is و + "المبعوث").
+ */
+function endsWith(view: TokenView, words: string[], end: number, prefixed: (string | null)[]): boolean {
   if (words.length > end + 1) return false;
-  return words.every((w, j) => view.folded[end - words.length + 1 + j] === w);
+  const start = end - words.length + 1;
+  return words.every((w, j) => view.folded[start + j] === w || (j === 0 && prefixed[start] === w));
 }
 
 /**
@@ -53,17 +57,22 @@ function endsWith(view: TokenView, words: string[], end: number): boolean {
 export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
   const { roles, honorifics, compoundRoles } = cueLists(lang);
   const cues = new Map<number, Cue>();
+  const prefixes = lang.namePrefixes;
+  const prefixed = view.tokens.map((t) => {
+    const p = prefixes.find((x) => t.word.startsWith(x) && t.word.length - x.length >= 3);
+    return p ? fold(t.word.slice(p.length)) : null;
+  });
   for (let end = 0; end < view.tokens.length; end++) {
     const make = (kind: Cue['kind'], length: number, dotted: boolean): Cue => {
       const start = end - length + 1;
       return { kind, start, end, text: view.text.slice(view.tokens[start]!.start, view.tokens[end]!.end), dotted };
     };
-    const honorific = honorifics.find((h) => endsWith(view, h.words, end));
+    const honorific = honorifics.find((h) => endsWith(view, h.words, end, prefixed));
     if (honorific) {
       cues.set(end, make('honorific', honorific.words.length, honorific.dotted));
       continue;
     }
-    const role = roles.find((r) => endsWith(view, r, end));
+    const role = roles.find((r) => endsWith(view, r, end, prefixed));
     if (role) {
       cues.set(end, make('role', role.length, false));
       continue;

@@ -9,6 +9,7 @@ import { allLanguages, type LangData } from '../lang/data.js';
 import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
+import { isLatin } from './keys.js';
 import { joined, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
@@ -57,18 +58,26 @@ function notNames(lang: LangData): NotNames {
   const hit = notNamesCache.get(lang);
   if (hit) return hit;
   const words = new Set<string>();
-  const add = (list: string[]) => { for (const w of list) for (const t of tokenize(w)) words.add(fold(t.word)); };
+  // Single words go in `words`; phrases ("Văn hóa", "Thứ Hai") are matched whole, never word by word.
+  const phrases: string[][] = [];
+  const add = (list: string[]) => {
+    for (const w of list) {
+      const t = tokenize(w).map((x) => fold(x.word));
+      if (t.length === 1) words.add(t[0]!);
+      else if (t.length > 1) phrases.push(t);
+    }
+  };
   add(lang.months.flat());
   add(lang.weekdays.flat());
   add(lang.sections);
   // Single-word roles and honorifics are not names either.
   for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(fold(t[0]!.word)); }
-  const institutions = lang.institutions.map((i) => tokenize(i).map((t) => fold(t.word))).filter((l) => l.length);
+  const institutions = [...lang.institutions.map((i) => tokenize(i).map((t) => fold(t.word))).filter((l) => l.length), ...phrases];
   for (const i of institutions) if (i.length === 1) words.add(i[0]!);
   for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1) words.add(fold(t[0]!.word)); }
   const lists = {
     words,
-    institutionStems: lang.institutionWords.map((w) => fold(w)).filter((w) => w.length >= 2),
+    institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => fold(w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
     determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => fold(w))]),
@@ -129,8 +138,24 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
     let e = s;
-    while (e + 1 < n && joined(view, e) && (isCapitalised(tokens[e + 1]!.word) || rules.particles.has(folded[e + 1]!))) e++;
+    while (e + 1 < n && joined(view, e) && (isCapitalised(tokens[e + 1]!.word) || rules.particles.has(folded[e + 1]!)) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) e++;
     return e;
+  };
+
+  /**
+   * Where to look next after token s, which starts no name: past a whole run that opens with
+   * an article ("The Wall Street Journal"), past an institution ("Việt Nam", "Bộ Ngoại"),
+   * past capitalised non-name words ("des Auswärtigen Amtes"), or one word on.
+   */
+  const skipNonName = (s: number): number => {
+    const t = tokens[s]!.word;
+    if (!isCapitalised(t) || caseless(t)) return s + 1;
+    if (rules.determiners.has(folded[s]!)) return rawRunEnd(s) + 1;
+    const inst = institutionAt(s);
+    if (inst) return s + inst.length;
+    let e = s;
+    while (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word) && (blocked(e + 1) || institutionAt(e + 1))) e++;
+    return e + 1;
   };
 
   /** The name run starting at token s: capitalised tokens joined by spaces, particles inside. */
@@ -138,7 +163,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (blocked(s) || institutionAt(s) || rules.determiners.has(folded[s]!)) return null;
     let e = s;
     let words = 1;
-    while (e + 1 < n && words < MAX_NAME_TOKENS && joined(view, e)) {
+    while (e + 1 < n && words < MAX_NAME_TOKENS + 3 && joined(view, e) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) {
       const next = e + 1;
       if (rules.particles.has(folded[next]!) && next + 1 < n && joined(view, next) && !blocked(next + 1)) { e = next + 1; words++; continue; }
       if (blocked(next) || institutionAt(next)) {
@@ -152,10 +177,34 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     }
     // Caseless scripts have no capitals to end a name: take at most first name and surname.
     if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
-    // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin").
-    while (s < e && (alone.get(folded[s]!) ?? 0) >= 1) s++;
+    // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin",
+    // "Việt Nam Phan Văn Giang" when "Việt Nam" stands alone elsewhere).
+    for (let again = true; again && s < e;) {
+      again = false;
+      for (let k = Math.min(3, e - s); k >= 1; k--) {
+        if (elsewhereAlone(s, k)) { s += k; again = true; break; }
+      }
+    }
+    // Cap the length once the leading place is gone.
+    let kept = 0;
+    for (let i = s; i <= e; i++) if (!rules.particles.has(folded[i]!) && ++kept === MAX_NAME_TOKENS) { e = i; break; }
     return [s, e];
   };
+
+  /** Do the k tokens from s occur elsewhere in the text as a capitalised run of their own? */
+  function elsewhereAlone(s: number, k: number): boolean {
+    if (k === 1) return (alone.get(folded[s]!) ?? 0) >= 1;
+    for (let i = 0; i + k <= n; i++) {
+      if (i === s) continue;
+      let same = true;
+      for (let j = 0; j < k && same; j++) same = folded[i + j] === folded[s + j] && (j === 0 || joined(view, i + j - 1));
+      if (!same) continue;
+      const before = i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word);
+      const after = i + k < n && joined(view, i + k - 1) && isCapitalised(tokens[i + k]!.word);
+      if (!before && !after) return true;
+    }
+    return false;
+  }
 
   const add = (s: number, e: number, confidence: number, evidence: string) => {
     const prev = found.get(s);
@@ -170,12 +219,15 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let s = cue.end + 1, units = 0; units <= maxGap && s < n; units++) {
       if (!sameClause(view, cue.end, s, cue.dotted)) break;
       if (used.has(s)) break; // the cue belongs to a registered person
+      if (lang.definitePrefix && caseless(tokens[s]!.word)) break; // see the rule for such scripts below
       const run = runFrom(s);
       if (!run) {
-        s = isCapitalised(tokens[s]!.word) && !caseless(tokens[s]!.word) ? rawRunEnd(s) + 1 : s + 1;
+        s = skipNonName(s);
         continue;
       }
       const [a, e] = run;
+      // "presidente de Estados Unidos, Joe Biden": a run followed by a comma and a known name describes that name.
+      if (e + 1 < n && used.has(e + 1) && /^\s*,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) break;
       const words = e - a + 1;
       const caselessName = caseless(tokens[a]!.word);
       let confidence: number;
@@ -183,24 +235,63 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       else if (caselessName) confidence = 0.5;
       else if (cue.kind === 'honorific') confidence = 0.9;
       else confidence = s === cue.end + 1 && a === s ? 0.85 : 0.75;
-      if (confidence > 0) add(a, e, confidence, `${cue.text} …`);
-      break;
+      if (confidence > 0) {
+        add(a, e, confidence, `${cue.text} …`);
+        break;
+      }
+      // One capitalised word after a role is a place or a department ("Bộ trưởng Quốc phòng
+      // Việt Nam Phan Văn Giang"): look further.
+      s = e + 1;
     }
   }
 
-  // A role in apposition after the name: "Anna Berger, Sprecherin des Ministeriums".
+  // Scripts without capitals, where the language marks nouns with a joined article (Arabic ال):
+  // after a role, skip the role's nouns and adjectives and an idafa head ("صندوق الاستثمار"),
+  // then take two or three words as the name.
+  const def = lang.definitePrefix;
+  if (def) {
+    const isNoun = (i: number) => {
+      if (i >= n) return false;
+      const w = tokens[i]!.word;
+      // With a joined conjunction or preposition only in longer words: "والمبعوث" (and the envoy), not "والتز" (Waltz).
+      return w.startsWith(def) || (w.length >= 6 && lang.namePrefixes.some((p) => w.startsWith(p) && w.slice(p.length).startsWith(def)));
+    };
+    const bareNoun = (i: number) => i < n && tokens[i]!.word.startsWith(def);
+    for (const cue of cues.values()) {
+      let s = cue.end + 1;
+      for (let gap = 0; s < n && gap < 6 && (isNoun(s) || isNoun(s + 1) || cues.has(s)) && joined(view, s - 1); gap++) s++;
+      if (s >= n || !joined(view, s - 1) || !sameClause(view, cue.end, s, false) || used.has(s) || blocked(s) || found.has(s)) continue;
+      // First name and surname, with particles between ("فيصل بن فرحان").
+      let e = s;
+      let words = 1;
+      while (e + 1 < n && words < 2 && joined(view, e) && !used.has(e + 1) && !isNoun(e + 1) && !cues.has(e + 1) && !blocked(e + 1)) {
+        e++;
+        if (!rules.particles.has(folded[e]!)) words++;
+      }
+      if (rules.particles.has(folded[e]!)) e--;
+      // A name is not followed by an adjective of its own ("لحلف شمال الأطلسي" is the North Atlantic Treaty).
+      if (e > s && !(joined(view, e) && bareNoun(e + 1))) add(s, e, 0.75, `${cue.text} …`);
+    }
+  }
+
+  // A role in apposition after the name: "Anna Berger, Sprecherin des Ministeriums",
+  // "John Kirby, the Pentagon spokesman". Between the comma and the role only determiners
+  // and capitalised words may stand.
+  const inFound = (i: number) => [...found.values()].some((c) => c.start <= i && i <= c.end);
   for (let s = 0; s < n; s++) {
-    if (found.has(s) || caseless(tokens[s]!.word)) continue;
+    if (inFound(s) || caseless(tokens[s]!.word)) continue;
+    if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // not the start of a run
     const run = runFrom(s);
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
     if (e + 1 >= n || !/^,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) continue;
-    for (let k = e + 1; k <= e + 1 + 2 && k < n; k++) {
+    for (let k = e + 1; k <= e + 3 && k < n; k++) {
       const cue = cues.get(k);
       if (cue && cue.kind === 'role' && sameClause(view, e + 1, k, false)) {
         add(s, e, 0.75, `…, ${cue.text}`);
         break;
       }
+      if (!rules.determiners.has(folded[k]!) && !isCapitalised(tokens[k]!.word)) break;
     }
     s = e;
   }
@@ -219,7 +310,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       const e = run[1];
       if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = rawRunEnd(s); continue; }
       const last = folded[e]!;
-      const repeated = tokens.some((t, i) => (i < s || i > e) && folded[i] === last && !(i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word)));
+      const repeated = tokens.some((t, i) => (i < s || i > e) && folded[i] === last
+        && !(i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word))
+        && !(i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word)));
       if (repeated) add(s, e, 0.7, `${tokens[e]!.word} named again`);
       s = e;
     }
