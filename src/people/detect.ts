@@ -10,6 +10,7 @@ import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
 import { isLatin } from './keys.js';
+import { isCountryWord, placesOf } from './places.js';
 import { joined, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
@@ -132,7 +133,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       if ((rules.determiners.has(folded[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
     }
   }
-  const institutionAt = (i: number) => rules.institutions.find((inst) => inst.every((w, j) => folded[i + j] === w));
+  const places = placesOf(lang.code);
+  const institutionAt = (i: number) => rules.institutions.find((inst) => inst.every((w, j) => folded[i + j] === w))
+    ?? places.phrases.find((p) => p.every((w, j) => folded[i + j] === w && (j === 0 || joined(view, i + j - 1))));
   const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
@@ -185,6 +188,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         if (elsewhereAlone(s, k)) { s += k; again = true; break; }
       }
     }
+    // A country at the end is where the person is from or works ("Wehrbeauftragte Eva Högl Deutschland"
+    // is rare, "prezydent Warszawy" common); a country alone is no name. At the start it may be a
+    // first name (Israel Katz, Jordan Bardella), so it stays.
+    while (e > s && isCountryWord(places, folded[e]!)) e--;
+    if (s === e && isCountryWord(places, folded[s]!)) return null;
     // Cap the length once the leading place is gone.
     let kept = 0;
     for (let i = s; i <= e; i++) if (!rules.particles.has(folded[i]!) && ++kept === MAX_NAME_TOKENS) { e = i; break; }

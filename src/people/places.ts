@@ -1,0 +1,54 @@
+// Country names in the article's language and in English, from i18n-iso-countries (country
+// names in 70+ languages, kept up to date by its maintainers): a capitalised run that is a
+// country ("Stati Uniti", "Estados Unidos", "Việt Nam", "России") is never a person.
+import { createRequire } from 'node:module';
+import { fold, tokenize } from '../text/fold.js';
+
+const require = createRequire(import.meta.url);
+
+/** Country names of one language, prepared for matching tokens. */
+export interface Places {
+  /** Folded multi-word names and their leading parts of two words or more ("stati uniti"). */
+  phrases: string[][];
+  /** Folded stems of one-word names (final vowels dropped, so case forms match: "rossi" for Россия/России). */
+  stems: string[];
+}
+
+const cache = new Map<string, Places>();
+
+function namesOf(lang: string): string[] {
+  try {
+    const data = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
+    return Object.values(data.countries).flat();
+  } catch {
+    return [];
+  }
+}
+
+/** Country names of a language (plus English). */
+export function placesOf(lang: string): Places {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const phrases: string[][] = [];
+  const stems = new Set<string>();
+  for (const name of new Set([...namesOf(lang), ...namesOf('en')])) {
+    const words = tokenize(name).map((t) => t.word);
+    const caps = words.map((w) => w.charAt(0) !== w.charAt(0).toLowerCase());
+    const f = words.map((w) => fold(w));
+    if (f.length === 1) {
+      const stem = f[0]!.replace(/[aeiouy]+$/, '');
+      if (stem.length >= 5) stems.add(stem);
+    } else {
+      // "Stati Uniti d'America" → "stati uniti" too: every leading part that ends on a capitalised word.
+      for (let k = 2; k <= f.length; k++) if (caps[k - 1]) phrases.push(f.slice(0, k));
+    }
+  }
+  const places = { phrases, stems: [...stems] };
+  cache.set(lang, places);
+  return places;
+}
+
+/** Does the token (folded) name a one-word country, in any grammatical case? */
+export function isCountryWord(places: Places, folded: string): boolean {
+  return places.stems.some((s) => folded.startsWith(s) && folded.length - s.length <= 2);
+}
