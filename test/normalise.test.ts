@@ -5,8 +5,8 @@ import { langData } from '../src/lang/data.js';
 import { readArticle } from '../src/load/read.js';
 import type { PersonEntry, Registries } from '../src/model.js';
 import { isBreadcrumb } from '../src/lang/phrases.js';
-import { findBareByline, findBio, findSignature, isPersonName } from '../src/normalise/author.js';
-import { isMenuLine, isNavRow, separateClutter, toBlocks } from '../src/normalise/body.js';
+import { findBareByline, findBio, findByline, findSignature, isPersonName } from '../src/normalise/author.js';
+import { isMenuLine, isNavRow, separateClutter, toBlocks, trailingHeadlines } from '../src/normalise/body.js';
 import { ledeDateline, stampLine, yearFromOffices } from '../src/normalise/date.js';
 import { findHeadline, isCreditLine, slugWords } from '../src/normalise/title.js';
 import { normaliseArticle } from '../src/normalise/index.js';
@@ -157,6 +157,16 @@ describe('page furniture by shape', () => {
   it('takes a one-line menu of section labels, not a phrase made of them', () => {
     assert.equal(isMenuLine('Home Politics Business Sport Weather'), true);
     assert.equal(isMenuLine('News from Europe and Asia'), false);
+    assert.equal(isMenuLine('Lan Phương/Tin Tức'), false); // a signature with two label words is no menu
+  });
+  it('drops a run of three or more headline-shaped lines at the end of the page', () => {
+    const kept = blocksOf([filler, filler, filler, 'Reporting by Sam Reed; editing by Ana Cruz', 'Mayor under fire over budget shortfall', 'Police appeal for witnesses after bridge crash', 'Five things to do this weekend']);
+    const removed: Parameters<typeof trailingHeadlines>[1] = [];
+    trailingHeadlines(kept, removed);
+    assert.deepEqual([kept.length, removed.length], [4, 3]);
+    const two = blocksOf([filler, filler, filler, 'Mayor under fire over budget shortfall', 'Five things to do this weekend']);
+    trailingHeadlines(two, []);
+    assert.equal(two.length, 5);
   });
   it('removes consent banners, audio players, copyright lines, stamps and epoch stamps', () => {
     const lines = ['Diese Website verwendet Cookies, um Inhalte zu personalisieren.', 'Artikel anhören', 'Überschrift eines Berichts über den Hafen', filler, 'Zuletzt: 01.01.1970', 'Veröffentlicht am 4. März 2024, 10:00 Uhr', '© 2024 Beispiel Verlag GmbH', filler];
@@ -178,6 +188,14 @@ describe('headline', () => {
     assert.deepEqual([...slugWords('https://example.org/news/2024/06/harbour-budget-passes-council-123.html')].sort(), ['budget', 'council', 'harbour', 'html', 'news', 'passes']);
     assert.deepEqual(findHeadline(blocks, 'https://example.org/news/harbour-budget-passes-council'), { index: 1 });
     assert.deepEqual(findHeadline(blocks), { index: 0 });
+  });
+  it('is found above a long labelled stamp and a byline, not in the masthead', () => {
+    const frFiller = 'Les dockers ont reconduit la grève pour la troisième journée consécutive, bloquant le terminal à conteneurs et les ferries, tandis que la direction du port dénonce un mouvement qui pénalise toute l\'économie de la région.';
+    const article = capture(["L'Écho du Port", 'Accueil › Régions', 'Grève des dockers : le port bloqué pour la troisième journée', 'Publié le 1er juin 2024 à 08h00, modifié le 2 juin 2024 à 10h00', 'Par Claire Martin', frFiller, frFiller]);
+    assert.equal(article.title, 'Grève des dockers : le port bloqué pour la troisième journée');
+    assert.equal(article.author, 'Claire Martin');
+    assert.deepEqual(article.date && [article.date.value, article.date.certainty], ['2024-06-01', 'stated']);
+    assert.ok(!article.body.includes('Publié le'));
   });
   it('stands just above the date stamp or byline, a subtitle allowed between', () => {
     const blocks = blocksOf(['Weekend offer: three months for free', 'Politics', 'Harbour budget passes after marathon council session', 'Opposition vows to keep fighting the plan', 'Mon 03/06/2024 09:14', filler]);
@@ -221,6 +239,9 @@ describe('bylines', () => {
     assert.equal(findBareByline(blocksOf(['Associated Press', filler])), null);
     assert.equal(findBareByline(blocksOf([filler, 'Jane Doe'])), null);
     assert.equal(isPersonName('Foreign Ministry'), false);
+  });
+  it('reads a byline at the end of the text, with a semicolon after the name', () => {
+    assert.deepEqual(findByline(blocksOf([filler, filler, filler, filler, filler, filler, filler, 'Reporting by Sam Reed; editing by Ana Cruz'])), { name: 'Sam Reed', index: 7 });
   });
   it('reads a signature with an outlet after a slash, and drops the author bio', () => {
     const blocks = blocksOf([filler, 'Quốc Huy/VTV.VN']);

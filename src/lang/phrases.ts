@@ -34,6 +34,8 @@ export interface PhraseMatchers {
   sourceLabels: string;
   /** Photo-credit labels of all languages. */
   photoCredits: string;
+  /** Does a line open with a byline word and a capitalised name ("By Jane", "Por Laura")? */
+  isBylineStart: (line: string) => boolean;
   /** Publication-stamp labels of all languages, as a regex alternation. */
   publishedLabels: string;
   /** The share of a line's words that are section labels or furniture ("News", "Sign in"), and the other words. */
@@ -69,6 +71,7 @@ export function phrases(): PhraseMatchers {
   if (compiled) return compiled;
   const alternation = (list: string[]) => list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const related = union((d) => d.relatedPrefixes);
+  const bylineRe = new RegExp(`^(?:${alternation(union((d) => d.bylines))})[:\\s]+\\p{Lu}`, 'u');
   const relatedRe = new RegExp(`^(?:${alternation(related)})(?:\\s+|$)`, 'u');
   compiled = {
     isClutterLine: lineMatcher(union((d) => d.clutterLines)),
@@ -79,6 +82,7 @@ export function phrases(): PhraseMatchers {
     photoCredits: alternation(union((d) => d.photoCredits)),
     publishedLabels: alternation(union((d) => d.publishedLabels)),
     furnitureCover: () => ({ share: 0, uncovered: [] }),
+    isBylineStart: (line) => bylineRe.test(line.trim()),
   };
   const isFurniture = (s: string) => compiled!.isSectionLabel(s) || compiled!.isClutterLine(s);
   compiled.furnitureCover = (line) => {

@@ -17,15 +17,16 @@ let bylineRe: RegExp | undefined;
 function bylinePattern(): RegExp {
   if (!bylineRe) {
     const words = [...new Set([...allLanguages().values()].flatMap((d) => d.bylines))].sort((a, b) => b.length - a.length);
-    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,|/·–-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
+    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
   }
   return bylineRe;
 }
 
-/** A byline among the first blocks: "Von Anna Schmidt". */
+/** A byline among the first blocks ("Von Anna Schmidt"), or among the last three ("Reporting by Tom Baker; editing by …"). */
 export function findByline(blocks: Block[]): { name: string; index: number } | null {
   const re = bylinePattern();
-  for (let i = 0; i < Math.min(blocks.length, 6); i++) {
+  const last = Array.from({ length: Math.min(3, Math.max(0, blocks.length - 6)) }, (_, k) => blocks.length - 1 - k);
+  for (const i of [...Array.from({ length: Math.min(blocks.length, 6) }, (_, k) => k), ...last]) {
     const b = blocks[i]!;
     if (wordCount(b.text) > 10) continue;
     const m = re.exec(b.text);

@@ -41,14 +41,15 @@ export function isNavRow(rawLine: string): boolean {
 }
 
 /**
- * A menu written on one line: at least half of its words are section labels or furniture
- * ("News Sport Business Opinion World"), and none of the rest is a lowercase word, which
- * would make it a phrase ("News from Europe and Asia").
+ * A menu written on one line: at least half of its words, and at least three, are section
+ * labels or furniture ("News Sport Business Opinion World"), and none of the rest is a
+ * lowercase word, which would make it a phrase ("News from Europe and Asia").
  */
 export function isMenuLine(text: string): boolean {
-  if (wordCount(text) < 3) return false;
+  const words = wordCount(text);
+  if (words < 3) return false;
   const { share, uncovered } = phrases().furnitureCover(text);
-  return share >= 0.5 && !uncovered.some((w) => /^\p{Ll}/u.test(w));
+  return share >= 0.5 && words - uncovered.length >= 3 && !uncovered.some((w) => /^\p{Ll}/u.test(w));
 }
 
 /** A short copyright line ("Riproduzione riservata ©", "© 2024 Example Media"). */
@@ -76,9 +77,9 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
   // Page furniture recognised by its shape, in any language: control rows, breadcrumb
   // trails, one-line menus, copyright lines, and a publication stamp (the date field still
   // reads it among the removed lines; an epoch stamp is a broken clock, not a date).
-  const isFurnitureShape = (b: Block) =>
+  const isFurnitureShape = (b: Block) => !p.isBylineStart(b.text) && (
     navRows.has(b.line) || isBreadcrumb(b.text) || isMenuLine(b.text) || isCopyrightLine(b.text)
-    || (wordCount(b.text) <= 10 && (stampLine.test(b.text) || (EPOCH.test(b.text) && wordCount(b.text) <= 6)));
+    || (stampLine.test(b.text) && wordCount(b.text) <= 16) || (EPOCH.test(b.text) && wordCount(b.text) <= 6));
   let inTail = false;
   let articleWords = 0;
   for (const b of blocks) {
@@ -111,7 +112,27 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
     kept.push(b);
     articleWords += wordCount(b.text);
   }
+  if (!isMarkdown) trailingHeadlines(kept, removed);
   return { kept, removed };
+}
+
+/**
+ * A list of other stories at the end of a page without a heading: three or more short,
+ * headline-shaped lines (4–14 words, no final full stop, not a byline) after the article.
+ * They are moved to `removed` as tail.
+ */
+export function trailingHeadlines(kept: Block[], removed: Removed[]): void {
+  const p = phrases();
+  let start = kept.length;
+  while (start > 0) {
+    const t = kept[start - 1]!.text;
+    const n = wordCount(t);
+    if (n < 4 || n > 14 || /[.!?;:,…]$/.test(t) || p.isBylineStart(t)) break;
+    start--;
+  }
+  const before = kept.slice(0, start).reduce((a, b) => a + wordCount(b.text), 0);
+  if (kept.length - start < 3 || before < 100) return;
+  for (const b of kept.splice(start)) removed.push({ ...b, reason: 'tail' });
 }
 
 export const cleanBody: FieldNormaliser = (draft) => {

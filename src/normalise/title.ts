@@ -1,5 +1,6 @@
 // Title: the headline, never a masthead, a section label or a logo.
 import { isBreadcrumb, phrases } from '../lang/phrases.js';
+import { findDates } from '../text/dates.js';
 import { fold } from '../text/fold.js';
 import { firstSentence, truncate } from '../text/sentences.js';
 import { isMenuLine, wordCount } from './body.js';
@@ -64,7 +65,7 @@ export function looksLikeHeadline(block: Block, next: Block | undefined): boolea
  * otherwise the first headline-shaped line followed by running text. Short lines before
  * it are the masthead.
  */
-export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set()): { index: number } | null {
+export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set(), furniture: readonly number[] = []): { index: number } | null {
   const head = blocks.slice(0, HEAD_WINDOW);
   // Only lines before the first paragraph of running text can be the headline.
   const end = head.findIndex((b) => wordCount(b.text) > 12 && !looksLikeHeadline(b, undefined));
@@ -84,14 +85,15 @@ export function findHeadline(blocks: Block[], url?: string | null, anchors: Read
   const repeated = head.findIndex((b, i) => (seen.get(b.text) ?? 0) > 1 && looksLikeHeadline(b, head[i + 1]));
   if (repeated >= 0) return { index: repeated };
   // The headline stands just above the byline or the date stamp (a subtitle may come
-  // between): the first of the headline-shaped lines directly above the first anchor.
-  const firstAnchor = Math.min(...[...anchors].filter((l) => end < 0 || l < head[end]!.line));
-  if (Number.isFinite(firstAnchor)) {
+  // between): the first of the headline-shaped lines directly above the first anchor
+  // that has any. Lines are adjacent when no furniture stood between them in the page.
+  const between = (a: number, b: number) => furniture.some((l) => l > a && l < b);
+  for (const anchor of [...anchors].filter((l) => end < 0 || l < head[end]!.line).sort((a, b) => a - b)) {
     let top = -1;
     for (let i = window.length - 1; i >= 0; i--) {
       const b = window[i]!;
-      if (b.line > firstAnchor || anchors.has(b.line)) continue;
-      if (!looksLikeHeadline(b, head[i + 1])) break;
+      if (b.line >= anchor) continue;
+      if (anchors.has(b.line) || !looksLikeHeadline(b, head[i + 1]) || between(b.line, window[top]?.line ?? anchor)) break;
       top = i;
     }
     if (top >= 0) return { index: top };
@@ -120,9 +122,10 @@ function pageUrl(draft: Readonly<Draft>): string | null {
 function anchorLines(draft: Readonly<Draft>): Set<number> {
   const lines = new Set<number>();
   const lang = draft.langData;
+  const labelled = new RegExp(`^(?:${phrases().publishedLabels})(?![\\p{L}])`, 'iu');
   const stamps = (draft.removed ?? []).filter((r) => r.reason === 'clutter');
   for (const b of [...stamps, ...(draft.blocks ?? [])]) {
-    if (lang && stampLine(b.text, lang)) lines.add(b.line);
+    if (lang && (stampLine(b.text, lang) || (labelled.test(b.text) && findDates(b.text, lang).some((d) => d.year !== null)))) lines.add(b.line);
     else if (draft.blocks?.includes(b) && isBylineLine(b.text)) lines.add(b.line);
   }
   return lines;
@@ -151,13 +154,17 @@ export const normaliseTitle: FieldNormaliser = (draft) => {
       }
     }
   } else {
-    const found = findHeadline(blocks, pageUrl(draft), anchorLines(draft));
+    const anchors = anchorLines(draft);
+    const found = findHeadline(blocks, pageUrl(draft), anchors, removed.map((r) => r.line).filter((l) => !anchors.has(l)));
     const headIndex = found?.index ?? -1;
     const headline = found ? blocks[headIndex]!.text : undefined;
     if (!title && headline) { title = headline; origin = 'headline'; }
-    // Everything before the headline is masthead; every copy of the headline goes.
+    // Everything before the headline is masthead; every copy of the headline goes, and so
+    // does a date stamp just below it (the date field reads it among the removed lines).
+    const lang = draft.langData;
     rest = blocks.filter((b, i) => {
       if (i < headIndex) { removed.push({ ...b, reason: 'masthead' }); return false; }
+      if (i > headIndex && i <= headIndex + 3 && anchors.has(b.line) && lang && stampLine(b.text, lang)) { removed.push({ ...b, reason: 'clutter' }); return false; }
       if (headline && b.text === headline) { removed.push({ ...b, reason: i === headIndex ? 'title' : 'repeat' }); return false; }
       if (title && b.text === title) { removed.push({ ...b, reason: 'repeat' }); return false; }
       return true;
