@@ -42,14 +42,14 @@ interface NotNames {
   /** Folded multi-word institutions and places, as token lists. */
   institutions: string[][];
   particles: Set<string>;
-  /** Articles and short prepositions of every language: no name starts with one. */
+  /** Articles and short prepositions of every language, lowercased with their accents ("lê" is a Vietnamese name, "le" an article). */
   determiners: Set<string>;
 }
 
 let allDeterminers: Set<string> | undefined;
 /** Determiners of all languages: page furniture and quoted names cross languages ("The Wall Street Journal" in Russian). */
 function determinersOfAll(): Set<string> {
-  if (!allDeterminers) allDeterminers = new Set([...allLanguages().values()].flatMap((d) => d.determiners.map((w) => fold(w))));
+  if (!allDeterminers) allDeterminers = new Set([...allLanguages().values()].flatMap((d) => d.determiners.map((w) => w.toLocaleLowerCase())));
   return allDeterminers;
 }
 
@@ -81,7 +81,7 @@ function notNames(lang: LangData): NotNames {
     institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => fold(w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
-    determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => fold(w))]),
+    determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => w.toLocaleLowerCase())]),
   };
   notNamesCache.set(lang, lists);
   return lists;
@@ -119,6 +119,7 @@ function aloneCounts(view: TokenView): Map<string, number> {
 export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, Cue>, used: Set<number>): Candidate[] {
   const rules = notNames(lang);
   const { tokens, folded } = view;
+  const lower = tokens.map((t) => t.word.toLocaleLowerCase());
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -130,7 +131,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const nouns = new Set<string>();
   if (lang.capitalisesNouns) {
     for (let i = 1; i < n; i++) {
-      if ((rules.determiners.has(folded[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
+      if ((rules.determiners.has(lower[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
     }
   }
   const places = placesOf(lang.code);
@@ -153,7 +154,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const skipNonName = (s: number): number => {
     const t = tokens[s]!.word;
     if (!isCapitalised(t) || caseless(t)) return s + 1;
-    if (rules.determiners.has(folded[s]!)) return rawRunEnd(s) + 1;
+    if (rules.determiners.has(lower[s]!)) return rawRunEnd(s) + 1;
     const inst = institutionAt(s);
     if (inst) return s + inst.length;
     let e = s;
@@ -163,7 +164,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
 
   /** The name run starting at token s: capitalised tokens joined by spaces, particles inside. */
   const runFrom = (s: number): [number, number] | null => {
-    if (blocked(s) || institutionAt(s) || rules.determiners.has(folded[s]!)) return null;
+    if (blocked(s) || institutionAt(s) || rules.determiners.has(lower[s]!)) return null;
     let e = s;
     let words = 1;
     while (e + 1 < n && words < MAX_NAME_TOKENS + 3 && joined(view, e) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) {
@@ -283,8 +284,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   }
 
   // A role in apposition after the name: "Anna Berger, Sprecherin des Ministeriums",
-  // "John Kirby, the Pentagon spokesman". Between the comma and the role only determiners
-  // and capitalised words may stand.
+  // "John Kirby, the Pentagon spokesman": the role within three words of the comma.
   const inFound = (i: number) => [...found.values()].some((c) => c.start <= i && i <= c.end);
   for (let s = 0; s < n; s++) {
     if (inFound(s) || caseless(tokens[s]!.word)) continue;
@@ -299,7 +299,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         add(s, e, 0.75, `…, ${cue.text}`);
         break;
       }
-      if (!rules.determiners.has(folded[k]!) && !isCapitalised(tokens[k]!.word)) break;
     }
     s = e;
   }
@@ -311,7 +310,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let s = 1; s < n; s++) {
       if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
       const before = view.text.slice(tokens[s - 1]!.end, tokens[s]!.start);
-      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before) || rules.determiners.has(folded[s - 1]!);
+      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before) || rules.determiners.has(lower[s - 1]!);
       if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s || startsSentence) { s = rawRunEnd(s); continue; }

@@ -118,6 +118,8 @@ export function tokenSkeletons(word: string, rules: NameRules): string[] {
   for (const form of forms) {
     const ascii = fold(form).replace(/[^a-z]/g, '');
     out.add(skeleton(ascii));
+    // A final h often writes a vowel (Arabic ه in أندريه, "Andrei").
+    if (ascii.endsWith('h')) out.add(skeleton(ascii.slice(0, -1)));
     for (const suffix of rules.suffixes) {
       if (ascii.length - suffix.length >= 3 && ascii.endsWith(suffix)) out.add(skeleton(ascii.slice(0, -suffix.length)));
     }

@@ -19,6 +19,23 @@ export function mergeUnregistered(articles: Article[], registeredIds: Set<string
       else parent[find(i)] = find(j);
     }
   });
+  // Grammatical cases of one name ("Эвана Гершковича", "Эван Гершкович"): compared within
+  // buckets of the surname's first letters, so the work stays near linear.
+  const buckets = new Map<string, number[]>();
+  refs.forEach((ref, i) => {
+    for (const key of ref.keys ?? []) {
+      const b = `${key.split(' ').length}:${key.split(' ').at(-1)!.slice(0, 4)}`;
+      buckets.set(b, [...(buckets.get(b) ?? []), i]);
+    }
+  });
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [i, j] = [members[x]!, members[y]!];
+        if (find(i) !== find(j) && (refs[i]!.keys ?? []).some((a) => (refs[j]!.keys ?? []).some((b) => sameUpToEndings(a, b)))) parent[find(i)] = find(j);
+      }
+    }
+  }
   const groups = new Map<number, PersonRef[]>();
   refs.forEach((ref, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), ref]));
   const latin = (s: string) => /^[\p{Script=Latin}\p{M}\s.'’-]+$/u.test(s);
@@ -52,4 +69,17 @@ export function mergeUnregistered(articles: Article[], registeredIds: Set<string
       return false;
     });
   }
+}
+
+/** Two keyed names, word by word equal up to a case ending of at most two letters. */
+function sameUpToEndings(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return false;
+  return wa.every((x, i) => {
+    const y = wb[i]!;
+    if (x === y) return true;
+    const [short, long] = x.length < y.length ? [x, y] : [y, x];
+    return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 2;
+  });
 }

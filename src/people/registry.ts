@@ -118,7 +118,11 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
         if (i + form.length > tokens.length) continue;
         let ok = true;
         for (let j = 0; j < form.length && ok; j++) {
-          ok = keyMatches(keys[i + j]!, form[j]!, rules) && isCapitalised(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1));
+          // Given names differ more between languages than surnames (Siergiej / Sergei): before
+          // the surname, equal consonants suffice.
+          const spelled = keyMatches(keys[i + j]!, form[j]!, rules)
+            || (j < form.length - 1 && skeleton(form[j]!).length >= 2 && keys[i + j]!.some((k) => skeleton(k) === skeleton(form[j]!)));
+          ok = spelled && isCapitalised(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1));
         }
         if (ok) best = { person, length: form.length };
       }
