@@ -59,11 +59,12 @@ export function looksLikeHeadline(block: Block, next: Block | undefined): boolea
 }
 
 /**
- * Finds the headline among the first blocks of a raw capture. When the capture names the
- * page's URL, the headline-shaped line sharing most words (at least three) with its slug
- * wins; then a line that appears again later in the page (captures repeat the headline);
- * otherwise the first headline-shaped line followed by running text. Short lines before
- * it are the masthead.
+ * Finds the headline among the first blocks of a raw capture, before the first paragraph
+ * of running text. When the capture names the page's URL, the headline-shaped line sharing
+ * most words (at least three) with its slug wins; then a line that appears again later in
+ * the page (captures repeat the headline); then the line just above a date stamp or byline
+ * (`anchors`, by file line; `furniture`: lines removed as page furniture); otherwise the
+ * first headline-shaped line. Short lines before it are the masthead.
  */
 export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set(), furniture: readonly number[] = []): { index: number } | null {
   const head = blocks.slice(0, HEAD_WINDOW);
