@@ -62,6 +62,8 @@ export interface LangData {
   capitalisesNouns: boolean;
   /** A definite article written joined to the word (Arabic ال), marking nouns in a script without capitals. */
   definitePrefix: string;
+  /** A person named again by one word always takes an honorific ("ông Giang"), so a bare repeat is no evidence. */
+  shortNameTakesHonorific: boolean;
   /**
    * The language's own spelling of foreign names, as ordered [pattern, replacement] rules on
    * the lowercased word (Polish sz → sh, cz → ch; German ch → kh); names match under either
@@ -109,6 +111,7 @@ export function parseLangData(text: string, file: string): LangData {
     weekdays: nested('weekdays', 7),
     capitalisesNouns: raw.capitalisesNouns === true,
     definitePrefix: typeof raw.definitePrefix === 'string' ? raw.definitePrefix : '',
+    shortNameTakesHonorific: raw.shortNameTakesHonorific === true,
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
   const rules = raw.transliteration ?? [];

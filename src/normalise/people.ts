@@ -3,14 +3,14 @@
 // are not registered are detected from role words and honorifics (src/people/detect.ts),
 // included when the evidence is strong, and listed for review either way.
 import type { LangData } from '../lang/data.js';
-import type { PersonEntry, PersonRef } from '../model.js';
+import type { Diagnostic, PersonEntry, PersonRef } from '../model.js';
 import { findCues, type Cue } from '../people/cues.js';
 import { detectPeople, INCLUDE_CONFIDENCE } from '../people/detect.js';
-import { keyMatches, tokenKeys } from '../people/keys.js';
+import { keyMatches, skeleton, tokenKeys } from '../people/keys.js';
 import { findRegistryHits, peopleMatcher, tokenView, type PeopleMatcher, type TokenView } from '../people/registry.js';
-import { tokenize } from '../text/fold.js';
+import { fold, nameKey, tokenize } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
-import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
+import { bodyDiagnostic, given, metaDiagnostic, type Draft, type FieldNormaliser } from './draft.js';
 
 export { peopleMatcher, type PeopleMatcher };
 
@@ -94,7 +94,24 @@ export function resolveGivenName(name: string, matcher: PeopleMatcher, lang: Lan
   const view = tokenView(name, lang);
   const hits = findRegistryHits(view, matcher, () => true);
   const whole = hits.find((h) => h.full) ?? (hits.length === 1 && view.tokens.length === 1 ? hits[0] : undefined);
-  const person: PersonEntry | undefined = whole?.person.entry;
+  let person: PersonEntry | undefined = whole?.person.entry;
+  // The archivist named someone on purpose: a surname that one registry person carries, with a
+  // matching initial or a first name of the same consonants, is that person ("E. Macron",
+  // "Olaf Scholtz", "Joseph R. Biden").
+  if (!person && view.tokens.length >= 2) {
+    const words = view.tokens.map((t) => t.word);
+    const last = view.keys[view.keys.length - 1]!;
+    const lastSk = last.map(skeleton);
+    const fits = matcher.people.filter((p) => [p.entry.name, ...p.entry.aliases].some((form) => {
+      const fw = tokenize(form).map((t) => t.word);
+      if (fw.length < 2) return false;
+      const fLast = nameKey(fw[fw.length - 1]!);
+      if (!keyMatches(last, fLast, view.rules) && !lastSk.includes(skeleton(fLast))) return false;
+      // Front matter is deliberate: the initial must agree (Joseph / Joe, E. / Emmanuel).
+      return fold(fw[0]!).charAt(0) === fold(words[0]!).charAt(0);
+    }));
+    if (new Set(fits.map((p) => p.entry.id)).size === 1) person = fits[0]!.entry;
+  }
   if (person) return { id: person.id, name: person.name, registered: true, confidence: 1, mentions: [name], roleCued: false };
   return { id: slugify(name) || 'unnamed', name, registered: false, confidence: 1, mentions: [name], roleCued: false, keys: identityKeys(name, view) };
 }
@@ -106,15 +123,24 @@ export const normalisePeople: FieldNormaliser = (draft) => {
   if (fm !== undefined) {
     const list = Array.isArray(fm) ? fm : typeof fm === 'string' ? fm.split(/\s*;\s*/) : null;
     if (list) {
+      // The people given come first, as given; people the text names are added after them.
       const refs = new Map<string, PersonRef>();
       for (const n of list.map((x) => String(x).trim()).filter(Boolean)) {
         const ref = resolveGivenName(n, matcher, lang);
         if (!refs.has(ref.id)) refs.set(ref.id, ref);
       }
-      return { set: { people: [...refs.values()] }, diagnostics: [] };
+      const found = fromText(draft, matcher, lang);
+      for (const p of found.people) if (!refs.has(p.id)) refs.set(p.id, p);
+      return { set: { people: [...refs.values()] }, diagnostics: found.diagnostics };
     }
     return { set: { people: [] }, diagnostics: [metaDiagnostic(draft, 'people', 'warning', 'people must be a list of names (people: [Anna Schmidt, …]); it is ignored and no people are set')] };
   }
+  const found = fromText(draft, matcher, lang);
+  return { set: { people: found.people }, diagnostics: found.diagnostics };
+};
+
+/** The people the title and text name, and review notices for those not in the registry. */
+function fromText(draft: Readonly<Draft>, matcher: PeopleMatcher, lang: LangData): { people: PersonRef[]; diagnostics: Diagnostic[] } {
   const text = [draft.title ?? '', ...(draft.blocks ?? []).map((b) => b.text)].join('\n');
   const found = findPeople(text, matcher, lang);
   const people = found.filter((p) => p.registered || p.confidence >= INCLUDE_CONFIDENCE);
@@ -123,5 +149,5 @@ export const normalisePeople: FieldNormaliser = (draft) => {
       ? `"${p.name}" is not in the people registry; included as a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"). Add them to _data/people.yml, or correct with a people: list`
       : `"${p.name}" may be a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"); not included. Add them to _data/people.yml if they are`,
     undefined, p.confidence >= INCLUDE_CONFIDENCE ? 'unregistered-person' : 'possible-person'));
-  return { set: { people }, diagnostics };
-};
+  return { people, diagnostics };
+}

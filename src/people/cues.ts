@@ -24,6 +24,8 @@ interface CueLists {
   honorifics: { words: string[]; dotted: boolean }[];
   /** Role words long enough to be recognised at the end of a compound ("Kremlsprecher"). */
   compoundRoles: string[];
+  /** Institutions, folded, as token lists: a cue that begins one is part of its name ("Đại sứ quán", embassy). */
+  institutions: string[][];
 }
 
 const listCache = new WeakMap<LangData, CueLists>();
@@ -35,7 +37,8 @@ function cueLists(lang: LangData): CueLists {
   const roles = lang.roles.map(words).filter((w) => w.length).sort((a, b) => b.length - a.length);
   const honorifics = lang.honorifics.map((h) => ({ words: words(h), dotted: h.trim().endsWith('.') })).filter((h) => h.words.length);
   const compoundRoles = roles.filter((r) => r.length === 1 && r[0]!.length >= 6).map((r) => r[0]!);
-  const lists = { roles, honorifics, compoundRoles };
+  const institutions = lang.institutions.map(words).filter((w) => w.length > 1);
+  const lists = { roles, honorifics, compoundRoles, institutions };
   listCache.set(lang, lists);
   return lists;
 }
@@ -55,7 +58,7 @@ function endsWith(view: TokenView, words: string[], end: number, prefixed: (stri
  * role word is a role too (German and Dutch compounds: "Kremlsprecher", "US-Außenminister").
  */
 export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
-  const { roles, honorifics, compoundRoles } = cueLists(lang);
+  const { roles, honorifics, compoundRoles, institutions } = cueLists(lang);
   const cues = new Map<number, Cue>();
   const prefixes = lang.namePrefixes;
   const prefixed = view.tokens.map((t) => {
@@ -74,7 +77,9 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
     }
     const role = roles.find((r) => endsWith(view, r, end, prefixed));
     if (role) {
-      cues.set(end, make('role', role.length, false));
+      const start = end - role.length + 1;
+      const inside = institutions.some((inst) => inst.length > role.length && inst.every((w, j) => view.folded[start + j] === w));
+      if (!inside) cues.set(end, make('role', role.length, false));
       continue;
     }
     const f = view.folded[end]!;

@@ -10,7 +10,7 @@ import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
 import { isLatin } from './keys.js';
-import { isCountryWord, placesOf } from './places.js';
+import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
 import { joined, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
@@ -28,8 +28,10 @@ export interface Candidate {
 
 /** How many words may stand between a role word and the name ("Sprecher des Pentagons, Patrick Ryder"). */
 export const DETECT_GAP = 3;
-/** Longest name, in tokens ("Jean-Yves Le Drian", "Nguyễn Thị Thanh Hà"). */
+/** Longest run read as a name, in tokens ("Jean-Yves Le Drian", "Nguyễn Thị Thanh Hà"). */
 const MAX_NAME_TOKENS = 4;
+/** Longest name in words, hyphenated parts counting as one and particles not at all. */
+const MAX_NAME_WORDS = 3;
 /** Confidence at or above which a detected person is included in an article's metadata. */
 export const INCLUDE_CONFIDENCE = 0.7;
 
@@ -78,7 +80,9 @@ function notNames(lang: LangData): NotNames {
   for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1) words.add(fold(t[0]!.word)); }
   const lists = {
     words,
-    institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => fold(w)).filter((w) => w.length >= 2),
+    // Stems, so that case forms match too (Biuro → "biur" for Biura, Zgromadzenie → Zgromadzenia).
+    institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => fold(w))
+      .map((w) => (w.length >= 5 ? w.replace(/[aeiouy]+$/, '') : w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
     determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => w.toLocaleLowerCase())]),
@@ -135,8 +139,12 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     }
   }
   const places = placesOf(lang.code);
-  const institutionAt = (i: number) => rules.institutions.find((inst) => inst.every((w, j) => folded[i + j] === w))
-    ?? places.phrases.find((p) => p.every((w, j) => folded[i + j] === w && (j === 0 || joined(view, i + j - 1))));
+  const institutionAt = (i: number): { length: number } | undefined => {
+    const inst = rules.institutions.find((x) => x.every((w, j) => folded[i + j] === w));
+    if (inst) return inst;
+    const k = countryPhraseAt(places, folded, i, (a) => joined(view, a));
+    return k ? { length: k } : undefined;
+  };
   const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
@@ -186,6 +194,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let again = true; again && s < e;) {
       again = false;
       for (let k = Math.min(3, e - s); k >= 1; k--) {
+        // Not when a particle follows: then the word is a given name ("Файсал бин Фархан").
+        if (rules.particles.has(folded[s + k]!)) continue;
         if (elsewhereAlone(s, k)) { s += k; again = true; break; }
       }
     }
@@ -194,15 +204,24 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     // first name (Israel Katz, Jordan Bardella), so it stays.
     while (e > s && isCountryWord(places, folded[e]!)) e--;
     if (s === e && isCountryWord(places, folded[s]!)) return null;
-    // Cap the length once the leading place is gone.
-    let kept = 0;
-    for (let i = s; i <= e; i++) if (!rules.particles.has(folded[i]!) && ++kept === MAX_NAME_TOKENS) { e = i; break; }
+    // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
+    if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
+    // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
+    // particles none. A run longer than MAX_NAME_WORDS words has a description in front
+    // ("Biura Polityki Międzynarodowej Marcin Przydacz"): the name is its last two words.
+    const starts: number[] = [];
+    for (let i = s; i <= e; i++) {
+      const hyphened = i > s && /^[-‐]$/.test(view.text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+      if (!hyphened && !rules.particles.has(folded[i]!)) starts.push(i);
+    }
+    if (starts.length > MAX_NAME_WORDS) s = starts[starts.length - 2]!;
     return [s, e];
   };
 
   /** Do the k tokens from s occur elsewhere in the text as a capitalised run of their own? */
   function elsewhereAlone(s: number, k: number): boolean {
-    if (k === 1) return (alone.get(folded[s]!) ?? 0) >= 1;
+    // One word must stand alone twice: a given name may be used alone once ("Файсал said").
+    if (k === 1) return (alone.get(folded[s]!) ?? 0) >= 2;
     for (let i = 0; i + k <= n; i++) {
       if (i === s) continue;
       let same = true;
@@ -235,8 +254,13 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         continue;
       }
       const [a, e] = run;
-      // "presidente de Estados Unidos, Joe Biden": a run followed by a comma and a known name describes that name.
-      if (e + 1 < n && used.has(e + 1) && /^\s*,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) break;
+      // "presidente de Estados Unidos, Joe Biden": a run followed by a comma and a known name describes that name;
+      // "ministra para la Transición Ecológica, Teresa Ribera": followed by a comma and another name, the later one is the person.
+      if (e + 1 < n && /^\s*,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) {
+        if (used.has(e + 1)) break;
+        const next = runFrom(e + 1);
+        if (next && next[1] > next[0] && next[0] === e + 1) { s = e + 1; continue; }
+      }
       const words = e - a + 1;
       const caselessName = caseless(tokens[a]!.word);
       let confidence: number;
@@ -277,7 +301,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         e++;
         if (!rules.particles.has(folded[e]!)) words++;
       }
-      if (rules.particles.has(folded[e]!)) e--;
+      // A family name may carry the article itself ("بشار الأسد", "أحمد أبو الغيط") when no adjective follows it.
+      if ((words < 2 || rules.particles.has(folded[e]!)) && e + 1 < n && joined(view, e) && bareNoun(e + 1) && !used.has(e + 1) && !cues.has(e + 1)
+        && !(e + 2 < n && joined(view, e + 1) && isNoun(e + 2))) e++;
+      else if (rules.particles.has(folded[e]!)) e--;
       // A name is not followed by an adjective of its own ("لحلف شمال الأطلسي" is the North Atlantic Treaty).
       if (e > s && !(joined(view, e) && bareNoun(e + 1))) add(s, e, 0.75, `${cue.text} …`);
     }
@@ -319,7 +346,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       const last = folded[e]!;
       const repeated = tokens.some((t, i) => (i < s || i > e) && folded[i] === last
         && !(i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word))
-        && !(i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word)));
+        && !(i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word))
+        && (!lang.shortNameTakesHonorific || cues.get(i - 1)?.kind === 'honorific'));
       if (repeated) add(s, e, 0.7, `${tokens[e]!.word} named again`);
       s = e;
     }

@@ -71,7 +71,7 @@ export function mergeUnregistered(articles: Article[], registeredIds: Set<string
   }
 }
 
-/** Two keyed names, word by word equal up to a case ending of at most two letters. */
+/** Two keyed names, word by word equal up to case endings of at most two letters. */
 function sameUpToEndings(a: string, b: string): boolean {
   const wa = a.split(' ');
   const wb = b.split(' ');
@@ -79,7 +79,9 @@ function sameUpToEndings(a: string, b: string): boolean {
   return wa.every((x, i) => {
     const y = wb[i]!;
     if (x === y) return true;
-    const [short, long] = x.length < y.length ? [x, y] : [y, x];
-    return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 2;
+    let common = 0;
+    while (common < Math.min(x.length, y.length) && x[common] === y[common]) common++;
+    // A shared stem of four letters, each form ending in at most two more (Сибіга / Сибігу, Эван / Эвана).
+    return common >= 4 && x.length - common <= 2 && y.length - common <= 2;
   });
 }

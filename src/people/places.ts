@@ -12,6 +12,8 @@ export interface Places {
   phrases: string[][];
   /** Folded stems of one-word names (final vowels dropped, so case forms match: "rossi" for Россия/России). */
   stems: string[];
+  /** Short one-word names, matched exactly ("my" for Mỹ, "nga", "lao", "iran"). */
+  exact: Set<string>;
 }
 
 const cache = new Map<string, Places>();
@@ -31,6 +33,7 @@ export function placesOf(lang: string): Places {
   if (hit) return hit;
   const phrases: string[][] = [];
   const stems = new Set<string>();
+  const exact = new Set<string>();
   for (const name of new Set([...namesOf(lang), ...namesOf('en')])) {
     const words = tokenize(name).map((t) => t.word);
     const caps = words.map((w) => w.charAt(0) !== w.charAt(0).toLowerCase());
@@ -38,17 +41,34 @@ export function placesOf(lang: string): Places {
     if (f.length === 1) {
       const stem = f[0]!.replace(/[aeiouy]+$/, '');
       if (stem.length >= 5) stems.add(stem);
+      else if (f[0]!.length >= 2) exact.add(f[0]!);
     } else {
       // "Stati Uniti d'America" → "stati uniti" too: every leading part that ends on a capitalised word.
       for (let k = 2; k <= f.length; k++) if (caps[k - 1]) phrases.push(f.slice(0, k));
     }
   }
-  const places = { phrases, stems: [...stems] };
+  const places = { phrases, stems: [...stems], exact };
   cache.set(lang, places);
   return places;
 }
 
+/** Does a phrase of country names start at token i of `folded`, its words in any grammatical case ("Саудовской Аравии")? */
+export function countryPhraseAt(places: Places, folded: string[], i: number, joinedAt: (a: number) => boolean): number {
+  for (const p of places.phrases) {
+    if (i + p.length > folded.length) continue;
+    const ok = p.every((w, j) => {
+      const t = folded[i + j]!;
+      if (j > 0 && !joinedAt(i + j - 1)) return false;
+      if (t === w) return true;
+      const stem = w.replace(/[aeiouy]+$/, '');
+      return stem.length >= 4 && t.startsWith(stem) && t.length - stem.length <= 3;
+    });
+    if (ok) return p.length;
+  }
+  return 0;
+}
+
 /** Does the token (folded) name a one-word country, in any grammatical case? */
 export function isCountryWord(places: Places, folded: string): boolean {
-  return places.stems.some((s) => folded.startsWith(s) && folded.length - s.length <= 2);
+  return places.exact.has(folded) || places.stems.some((s) => folded.startsWith(s) && folded.length - s.length <= 2);
 }
