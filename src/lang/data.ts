@@ -60,8 +60,8 @@ export interface LangData {
   determiners: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
-  /** A definite article written joined to the word (Arabic ال), marking nouns in a script without capitals. */
-  definitePrefix: string;
+  /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
+  definitePrefixes: string[];
   /** A person named again by one word always takes an honorific ("ông Giang"), so a bare repeat is no evidence. */
   shortNameTakesHonorific: boolean;
   /**
@@ -110,7 +110,7 @@ export function parseLangData(text: string, file: string): LangData {
     months: nested('months', 12),
     weekdays: nested('weekdays', 7),
     capitalisesNouns: raw.capitalisesNouns === true,
-    definitePrefix: typeof raw.definitePrefix === 'string' ? raw.definitePrefix : '',
+    definitePrefixes: asStringList(raw.definitePrefixes, `${file}: definitePrefixes`),
     shortNameTakesHonorific: raw.shortNameTakesHonorific === true,
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);

@@ -247,7 +247,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let s = cue.end + 1, units = 0; units <= maxGap && s < n; units++) {
       if (!sameClause(view, cue.end, s, cue.dotted)) break;
       if (used.has(s)) break; // the cue belongs to a registered person
-      if (lang.definitePrefix && caseless(tokens[s]!.word)) break; // see the rule for such scripts below
+      if (lang.definitePrefixes.length && caseless(tokens[s]!.word)) break; // see the rule for such scripts below
       const run = runFrom(s);
       if (!run) {
         s = skipNonName(s);
@@ -281,32 +281,36 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Scripts without capitals, where the language marks nouns with a joined article (Arabic ال):
   // after a role, skip the role's nouns and adjectives and an idafa head ("صندوق الاستثمار"),
   // then take two or three words as the name.
-  const def = lang.definitePrefix;
-  if (def) {
+  const defs = lang.definitePrefixes;
+  if (defs.length) {
+    const def = { startsOf: (x: string) => defs.some((d) => x.startsWith(d)) };
     const isNoun = (i: number) => {
       if (i >= n) return false;
       const w = tokens[i]!.word;
       // With a joined conjunction or preposition only in longer words: "والمبعوث" (and the envoy), not "والتز" (Waltz).
-      return w.startsWith(def) || (w.length >= 6 && lang.namePrefixes.some((p) => w.startsWith(p) && w.slice(p.length).startsWith(def)));
+      return def.startsOf(w) || (w.length >= 6 && lang.namePrefixes.some((p) => w.startsWith(p) && def.startsOf(w.slice(p.length))));
     };
-    const bareNoun = (i: number) => i < n && tokens[i]!.word.startsWith(def);
+    const bareNoun = (i: number) => i < n && def.startsOf(tokens[i]!.word);
+    /** Could token i be part of a name: not an article-marked noun, function word, cue or known non-name. */
+    const nameWord = (i: number) => i < n && !isNoun(i) && !rules.determiners.has(lower[i]!) && !cues.has(i) && !used.has(i) && !blocked(i);
     for (const cue of cues.values()) {
-      let s = cue.end + 1;
-      for (let gap = 0; s < n && gap < 6 && (isNoun(s) || isNoun(s + 1) || cues.has(s)) && joined(view, s - 1); gap++) s++;
-      if (s >= n || !joined(view, s - 1) || !sameClause(view, cue.end, s, false) || used.has(s) || blocked(s) || found.has(s)) continue;
-      // First name and surname, with particles between ("فيصل بن فرحان").
-      let e = s;
-      let words = 1;
-      while (e + 1 < n && words < 2 && joined(view, e) && !used.has(e + 1) && !isNoun(e + 1) && !cues.has(e + 1) && !blocked(e + 1)) {
-        e++;
-        if (!rules.particles.has(folded[e]!)) words++;
+      // Within six words of the role: the first two name words in a row (a particle may join
+      // them: "فيصل بن فرحان"); failing that, a name word with a family name that carries the
+      // article and no adjective after it ("بشار الأسد إلى").
+      let weak: [number, number] | null = null;
+      let strong: [number, number] | null = null;
+      for (let s = cue.end + 1; s < n && s <= cue.end + 6 && !strong; s++) {
+        if (!joined(view, s - 1) || used.has(s)) break;
+        if (!nameWord(s)) continue;
+        const particle = s + 2 < n && rules.particles.has(folded[s + 1]!) && joined(view, s + 1);
+        const second = particle ? s + 2 : s + 1;
+        const adjectiveAfter = second + 1 < n && joined(view, second) && bareNoun(second + 1); // "لحلف شمال الأطلسي"
+        if (second < n && joined(view, second - 1) && nameWord(second) && !rules.particles.has(folded[second]!) && !adjectiveAfter) strong = [s, second];
+        else if (!weak && second < n && joined(view, second - 1) && bareNoun(second)
+          && !(second + 1 < n && joined(view, second) && (isNoun(second + 1) || used.has(second + 1)))) weak = [s, second];
       }
-      // A family name may carry the article itself ("بشار الأسد", "أحمد أبو الغيط") when no adjective follows it.
-      if ((words < 2 || rules.particles.has(folded[e]!)) && e + 1 < n && joined(view, e) && bareNoun(e + 1) && !used.has(e + 1) && !cues.has(e + 1)
-        && !(e + 2 < n && joined(view, e + 1) && isNoun(e + 2))) e++;
-      else if (rules.particles.has(folded[e]!)) e--;
-      // A name is not followed by an adjective of its own ("لحلف شمال الأطلسي" is the North Atlantic Treaty).
-      if (e > s && !(joined(view, e) && bareNoun(e + 1))) add(s, e, 0.75, `${cue.text} …`);
+      const pick = strong ?? weak;
+      if (pick && !found.has(pick[0])) add(pick[0], pick[1], 0.75, `${cue.text} …`);
     }
   }
 
