@@ -58,6 +58,10 @@ export interface LangData {
   namePrefixes: string[];
   /** Articles and short prepositions; a capitalised run that starts with one is not a name ("The Wall Street Journal"). */
   determiners: string[];
+  /** Words of saying; one right before or after a capitalised run marks a person ("said Jacob Rees-Mogg"). */
+  speechVerbs: string[];
+  /** "of" words: after a role, a run right after one names an organisation ("analysts at Goldman Sachs"). */
+  ofWords: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
   /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
@@ -79,7 +83,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

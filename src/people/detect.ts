@@ -124,6 +124,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const rules = notNames(lang);
   const { tokens, folded } = view;
   const lower = tokens.map((t) => t.word.toLocaleLowerCase());
+  const ofWords = new Set(lang.ofWords.map((w) => w.toLocaleLowerCase()));
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -204,6 +205,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     // first name (Israel Katz, Jordan Bardella), so it stays.
     while (e > s && isCountryWord(places, folded[e]!)) e--;
     if (s === e && isCountryWord(places, folded[s]!)) return null;
+    // After an article, the first capitalised word is a noun, not a given name ("le Hongrois Kristóf Milák").
+    if (e - s >= 2 && s > 0 && joined(view, s - 1) && rules.determiners.has(lower[s - 1]!)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
     if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
     // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
@@ -254,6 +257,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         continue;
       }
       const [a, e] = run;
+      // After a role, a run right after "of" is the organisation ("analysts at Goldman Sachs", "phân tích của Goldman Sachs").
+      if (a === s && s - 1 > cue.end && ofWords.has(lower[s - 1]!) && !(e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word))) break;
       // "presidente de Estados Unidos, Joe Biden": a run followed by a comma and a known name describes that name;
       // "ministra para la Transición Ecológica, Teresa Ribera": followed by a comma and another name, the later one is the person.
       if (e + 1 < n && /^\s*,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) {
@@ -301,9 +306,17 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       let strong: [number, number] | null = null;
       for (let s = cue.end + 1; s < n && s <= cue.end + 6 && !strong; s++) {
         if (!joined(view, s - 1) || used.has(s)) break;
-        if (!nameWord(s)) continue;
-        const particle = s + 2 < n && rules.particles.has(folded[s + 1]!) && joined(view, s + 1);
-        const second = particle ? s + 2 : s + 1;
+        if (!nameWord(s) || rules.particles.has(folded[s]!)) continue;
+        // Particles join the parts of a name ("محمد بن عبد الرحمن آل ثاني"): each takes the word after it.
+        let end = s;
+        while (end + 1 < n && joined(view, end) && rules.particles.has(folded[end + 1]!)) {
+          let k = end + 1;
+          while (k + 1 < n && joined(view, k) && rules.particles.has(folded[k + 1]!)) k++; // "بن عبد"
+          if (k + 1 < n && joined(view, k) && (nameWord(k + 1) || bareNoun(k + 1))) end = k + 1;
+          else break;
+        }
+        if (end > s) { strong = [s, end]; break; }
+        const second = s + 1;
         const adjectiveAfter = second + 1 < n && joined(view, second) && bareNoun(second + 1); // "لحلف شمال الأطلسي"
         if (second < n && joined(view, second - 1) && nameWord(second) && !rules.particles.has(folded[second]!) && !adjectiveAfter) strong = [s, second];
         else if (!weak && second < n && joined(view, second - 1) && bareNoun(second)
@@ -324,13 +337,26 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
     if (e + 1 >= n || !/^,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) continue;
-    for (let k = e + 1; k <= e + 3 && k < n; k++) {
-      const cue = cues.get(k);
-      if (cue && cue.kind === 'role' && sameClause(view, e + 1, k, false)) {
-        add(s, e, 0.75, `…, ${cue.text}`);
-        break;
-      }
-    }
+    const role = [...cues.values()].find((c) => c.kind === 'role' && c.start > e && c.start <= e + 3 && sameClause(view, e + 1, c.end, false));
+    if (role) add(s, e, 0.75, `…, ${role.text}`);
+    s = e;
+  }
+
+  // A word of saying next to the name: "said Jacob Rees-Mogg", "Jane Doe said", "a déclaré Jean Dupont".
+  const verbs = lang.speechVerbs.map((v) => v.toLocaleLowerCase().split(/\s+/));
+  const verbEndsAt = (i: number) => verbs.some((v) => v.length <= i + 1 && v.every((w, j) => lower[i - v.length + 1 + j] === w));
+  const verbStartsAt = (i: number) => verbs.some((v) => i + v.length <= n && v.every((w, j) => lower[i + j] === w));
+  for (let s = 1; s < n; s++) {
+    if (inFound(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
+    if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue;
+    const run = runFrom(s);
+    if (!run || run[0] !== s || run[1] === s) continue;
+    const e = run[1];
+    if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = e; continue; }
+    if (ofWords.has(lower[s - 1]!)) { s = e; continue; } // "Analysts at Goldman Sachs said"
+    const before = sameClause(view, s - 1, s, false) && verbEndsAt(s - 1);
+    const after = e + 1 < n && sameClause(view, e, e + 1, false) && verbStartsAt(e + 1);
+    if (before || after) add(s, e, 0.75, before ? `${tokens[s - 1]!.word} …` : `… ${tokens[e + 1]!.word}`);
     s = e;
   }
 

@@ -122,7 +122,10 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
           // the surname, equal consonants suffice.
           const spelled = keyMatches(keys[i + j]!, form[j]!, rules)
             || (j < form.length - 1 && skeleton(form[j]!).length >= 2 && keys[i + j]!.some((k) => skeleton(k) === skeleton(form[j]!)));
-          ok = spelled && isCapitalised(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1));
+          // Inside a name, short lowercase particles are written as they are ("Lula da Silva", "von der Leyen").
+          const word = tokens[i + j]!.word;
+          const shaped = isCapitalised(word) || (j > 0 && j < form.length - 1 && word.length <= 5 && word === word.toLowerCase());
+          ok = spelled && shaped && (j === 0 || joined(view, i + j - 1));
         }
         if (ok) best = { person, length: form.length };
       }
