@@ -48,28 +48,63 @@ export function agencyList(): Agency[] {
   return agencies;
 }
 
-const patternCache = new Map<string, RegExp[][]>();
+/** All aliases in two alternations (as written; any case), with the agency each alias names. */
+interface Combined {
+  exact: RegExp | null;
+  anyCase: RegExp | null;
+  byAlias: Map<string, string>;
+}
 
-/** The alias regexes of every agency, allowing the given case endings. */
-function patterns(suffixes: string[]): RegExp[][] {
+const combinedCache = new Map<string, Combined>();
+
+/** The combined matchers for a language's case endings: one pass over the text finds every agency. */
+function combined(suffixes: string[]): Combined {
   const key = suffixes.join('|');
-  const hit = patternCache.get(key);
+  const hit = combinedCache.get(key);
   if (hit) return hit;
   const ending = suffixes.length ? `(?:${suffixes.map(escapeRegExp).join('|')})?` : '';
-  const made = agencyList().map((a) => a.aliases.map((alias) => aliasPattern(alias, ending)));
-  patternCache.set(key, made);
+  const byAlias = new Map<string, string>();
+  const exact: string[] = [];
+  const anyCase: string[] = [];
+  for (const a of agencyList()) {
+    for (const alias of a.aliases) {
+      const lower = alias === alias.toLowerCase() && alias !== alias.toUpperCase();
+      const tail = [...alias].length >= 5 ? ending : '';
+      (lower ? anyCase : exact).push(`${escapeRegExp(alias)}${tail}`);
+      byAlias.set(lower ? alias.toLowerCase() : alias, a.name);
+    }
+  }
+  const build = (parts: string[], flags: string) => (parts.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.sort((x, y) => y.length - x.length).join('|')})(?![\\p{L}\\p{N}])`, flags)
+    : null);
+  const made = { exact: build(exact, 'gu'), anyCase: build(anyCase, 'giu'), byAlias };
+  combinedCache.set(key, made);
   return made;
+}
+
+/** The agency a matched alias (possibly with a case ending) names. */
+function agencyOf(c: Combined, matched: string, anyCase: boolean): string | undefined {
+  const m = anyCase ? matched.toLowerCase() : matched;
+  for (let cut = 0; cut <= 4 && cut < m.length; cut++) {
+    const name = c.byAlias.get(m.slice(0, m.length - cut));
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** Agencies named in a text, in order of first mention; `suffixes`: the language's case endings. */
 export function findAgencies(text: string, suffixes: string[] = []): string[] {
-  const found: { name: string; at: number }[] = [];
-  const list = agencyList();
-  patterns(suffixes).forEach((ps, i) => {
-    const at = Math.min(...ps.map((p) => p.exec(text)?.index ?? Infinity));
-    if (at !== Infinity) found.push({ name: list[i]!.name, at });
-  });
-  return found.sort((x, y) => x.at - y.at || x.name.localeCompare(y.name)).map((f) => f.name);
+  const c = combined(suffixes);
+  const first = new Map<string, number>();
+  for (const [re, anyCase] of [[c.exact, false], [c.anyCase, true]] as const) {
+    if (!re) continue;
+    for (const m of text.matchAll(re)) {
+      const name = agencyOf(c, m[0], anyCase);
+      if (name && !first.has(name)) first.set(name, m.index ?? 0);
+      else if (name) first.set(name, Math.min(first.get(name)!, m.index ?? 0));
+    }
+  }
+  return [...first.entries()].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).map(([name]) => name);
 }
 
 export const normaliseAgencies: FieldNormaliser = (draft) => {

@@ -26,6 +26,9 @@ interface CueLists {
   compoundRoles: string[];
   /** Institutions, folded, as token lists: a cue that begins one is part of its name ("Đại sứ quán", embassy). */
   institutions: string[][];
+  /** Roles and honorifics by their last word, longest first, so each token is checked against a few. */
+  rolesByLast: Map<string, string[][]>;
+  honorificsByLast: Map<string, { words: string[]; dotted: boolean }[]>;
 }
 
 const listCache = new WeakMap<LangData, CueLists>();
@@ -38,7 +41,11 @@ function cueLists(lang: LangData): CueLists {
   const honorifics = lang.honorifics.map((h) => ({ words: words(h), dotted: h.trim().endsWith('.') })).filter((h) => h.words.length);
   const compoundRoles = roles.filter((r) => r.length === 1 && r[0]!.length >= 6).map((r) => r[0]!);
   const institutions = lang.institutions.map(words).filter((w) => w.length > 1);
-  const lists = { roles, honorifics, compoundRoles, institutions };
+  const rolesByLast = new Map<string, string[][]>();
+  for (const r of roles) rolesByLast.set(r[r.length - 1]!, [...(rolesByLast.get(r[r.length - 1]!) ?? []), r]);
+  const honorificsByLast = new Map<string, { words: string[]; dotted: boolean }[]>();
+  for (const h of honorifics) honorificsByLast.set(h.words[h.words.length - 1]!, [...(honorificsByLast.get(h.words[h.words.length - 1]!) ?? []), h]);
+  const lists = { roles, honorifics, compoundRoles, institutions, rolesByLast, honorificsByLast };
   listCache.set(lang, lists);
   return lists;
 }
@@ -58,7 +65,7 @@ function endsWith(view: TokenView, words: string[], end: number, prefixed: (stri
  * role word is a role too (German and Dutch compounds: "Kremlsprecher", "US-Außenminister").
  */
 export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
-  const { roles, honorifics, compoundRoles, institutions } = cueLists(lang);
+  const { compoundRoles, institutions, rolesByLast, honorificsByLast } = cueLists(lang);
   const cues = new Map<number, Cue>();
   const prefixes = lang.namePrefixes;
   const prefixed = view.tokens.map((t) => {
@@ -70,12 +77,13 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
       const start = end - length + 1;
       return { kind, start, end, text: view.text.slice(view.tokens[start]!.start, view.tokens[end]!.end), dotted };
     };
-    const honorific = honorifics.find((h) => endsWith(view, h.words, end, prefixed));
+    const last = [view.folded[end]!, ...(prefixed[end] ? [prefixed[end]!] : [])];
+    const honorific = last.flatMap((w) => honorificsByLast.get(w) ?? []).find((h) => endsWith(view, h.words, end, prefixed));
     if (honorific) {
       cues.set(end, make('honorific', honorific.words.length, honorific.dotted));
       continue;
     }
-    const role = roles.find((r) => endsWith(view, r, end, prefixed));
+    const role = last.flatMap((w) => rolesByLast.get(w) ?? []).sort((a, b) => b.length - a.length).find((r) => endsWith(view, r, end, prefixed));
     if (role) {
       const start = end - role.length + 1;
       const inside = institutions.some((inst) => inst.length > role.length && inst.every((w, j) => view.folded[start + j] === w));

@@ -128,6 +128,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
+  const covered = new Set<number>();
 
   // Languages that compound nouns put the institution word last: "Nachrichtenagentur", "Sicherheitsrat".
   const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3)
@@ -241,6 +242,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const prev = found.get(s);
     if (prev && prev.confidence >= confidence) return;
     found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
+    for (let i = s; i <= e; i++) covered.add(i);
   };
 
   // A cue before the name. Words between count one each; a capitalised run that is not a
@@ -329,7 +331,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
 
   // A role in apposition after the name: "Anna Berger, Sprecherin des Ministeriums",
   // "John Kirby, the Pentagon spokesman": the role within three words of the comma.
-  const inFound = (i: number) => [...found.values()].some((c) => c.start <= i && i <= c.end);
+  const inFound = (i: number) => covered.has(i);
+  const cueByStart = new Map([...cues.values()].map((c) => [c.start, c]));
   for (let s = 0; s < n; s++) {
     if (inFound(s) || caseless(tokens[s]!.word)) continue;
     if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // not the start of a run
@@ -337,7 +340,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
     if (e + 1 >= n || !/^,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) continue;
-    const role = [...cues.values()].find((c) => c.kind === 'role' && c.start > e && c.start <= e + 3 && sameClause(view, e + 1, c.end, false));
+    let role: Cue | undefined;
+    for (let k = e + 1; k <= e + 3 && !role; k++) {
+      const c = cueByStart.get(k);
+      if (c && c.kind === 'role' && sameClause(view, e + 1, c.end, false)) role = c;
+    }
     if (role) add(s, e, 0.75, `…, ${role.text}`);
     s = e;
   }

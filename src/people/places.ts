@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 export interface Places {
   /** Folded multi-word names and their leading parts of two words or more ("stati uniti"). */
   phrases: string[][];
+  /** The phrases by the first three letters of their first word. */
+  phrasesByStart: Map<string, { words: string[]; stems: string[] }[]>;
   /** Folded stems of one-word names (final vowels dropped, so case forms match: "rossi" for Россия/России). */
   stems: string[];
   /** Short one-word names, matched exactly ("my" for Mỹ, "nga", "lao", "iran"). */
@@ -47,20 +49,25 @@ export function placesOf(lang: string): Places {
       for (let k = 2; k <= f.length; k++) if (caps[k - 1]) phrases.push(f.slice(0, k));
     }
   }
-  const places = { phrases, stems: [...stems], exact };
+  const phrasesByStart = new Map<string, { words: string[]; stems: string[] }[]>();
+  for (const p of phrases) {
+    const k = p[0]!.slice(0, 3);
+    phrasesByStart.set(k, [...(phrasesByStart.get(k) ?? []), { words: p, stems: p.map((w) => w.replace(/[aeiouy]+$/, '')) }]);
+  }
+  const places = { phrases, phrasesByStart, stems: [...stems], exact };
   cache.set(lang, places);
   return places;
 }
 
 /** Does a phrase of country names start at token i of `folded`, its words in any grammatical case ("Саудовской Аравии")? */
 export function countryPhraseAt(places: Places, folded: string[], i: number, joinedAt: (a: number) => boolean): number {
-  for (const p of places.phrases) {
+  for (const { words: p, stems } of places.phrasesByStart.get(folded[i]!.slice(0, 3)) ?? []) {
     if (i + p.length > folded.length) continue;
     const ok = p.every((w, j) => {
       const t = folded[i + j]!;
       if (j > 0 && !joinedAt(i + j - 1)) return false;
       if (t === w) return true;
-      const stem = w.replace(/[aeiouy]+$/, '');
+      const stem = stems[j]!;
       return stem.length >= 4 && t.startsWith(stem) && t.length - stem.length <= 3;
     });
     if (ok) return p.length;

@@ -12,6 +12,8 @@ export interface PreparedPerson {
   entry: PersonEntry;
   /** Each full name form as a list of token keys (two tokens or more). */
   forms: string[][];
+  /** The consonant skeleton of each key of `forms`. */
+  formSkeletons: string[][];
   /** Keys that alone name the person (last token of each form, one-word aliases). */
   surnames: Set<string>;
   /** Consonant skeletons of each Latin full name form, for names in other scripts. */
@@ -42,13 +44,14 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
       if (keys.length >= 1) surnames.add(keys[keys.length - 1]!);
     }
     forms.sort((a, b) => b.length - a.length);
+    const formSkeletons = forms.map((f) => f.map(skeleton));
     const skeletons = [entry.name, ...entry.aliases]
       .map((f) => tokenize(f).map((t) => t.word))
       .filter((words) => words.length >= 2 && words.every(isLatin))
       .map((words) => words.map((w) => skeleton(fold(w))))
       // The name must carry enough consonants to be telling.
       .filter((sk) => sk[sk.length - 1]!.length >= 2 && sk.join('').length >= 3);
-    return { entry, forms, surnames, skeletons };
+    return { entry, forms, formSkeletons, surnames, skeletons };
   });
   const bySurname = new Map<string, PreparedPerson[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
@@ -65,6 +68,10 @@ export interface TokenView {
   keys: string[][];
   /** Folded lowercase form of each token, for cue words. */
   folded: string[];
+  /** Consonant skeletons of each token's keys. */
+  keySkeletons: string[][];
+  /** Consonant skeletons of each token as written in another script (see tokenSkeletons), computed on demand. */
+  scriptSkeletons: (i: number) => string[];
   rules: NameRules;
 }
 
@@ -72,7 +79,14 @@ export interface TokenView {
 export function tokenView(text: string, lang: LangData): TokenView {
   const rules = nameRules(lang);
   const tokens = tokenize(text);
-  return { text, tokens, keys: tokens.map((t) => tokenKeys(t.word, rules)), folded: tokens.map((t) => fold(t.word)), rules };
+  const keys = tokens.map((t) => tokenKeys(t.word, rules));
+  const scripts: (string[] | undefined)[] = [];
+  return {
+    text, tokens, keys, rules,
+    folded: tokens.map((t) => fold(t.word)),
+    keySkeletons: keys.map((ks) => ks.map(skeleton)),
+    scriptSkeletons: (i) => (scripts[i] ??= tokenSkeletons(tokens[i]!.word, rules)),
+  };
 }
 
 /** A registry person found at a token position. */
@@ -113,15 +127,17 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
     let best: { person: PreparedPerson; length: number } | null = null;
     for (const person of matcher.people) {
-      for (const form of person.forms) {
+      for (let fi = 0; fi < person.forms.length; fi++) {
+        const form = person.forms[fi]!;
         if (best && form.length <= best.length) continue;
         if (i + form.length > tokens.length) continue;
         let ok = true;
         for (let j = 0; j < form.length && ok; j++) {
           // Given names differ more between languages than surnames (Siergiej / Sergei): before
           // the surname, equal consonants suffice.
+          const fsk = person.formSkeletons[fi]![j]!;
           const spelled = keyMatches(keys[i + j]!, form[j]!, rules)
-            || (j < form.length - 1 && skeleton(form[j]!).length >= 2 && keys[i + j]!.some((k) => skeleton(k) === skeleton(form[j]!)));
+            || (j < form.length - 1 && fsk.length >= 2 && view.keySkeletons[i + j]!.includes(fsk));
           // Inside a name, short lowercase particles are written as they are ("Lula da Silva", "von der Leyen").
           const word = tokens[i + j]!.word;
           const shaped = isCapitalised(word) || (j > 0 && j < form.length - 1 && word.length <= 5 && word === word.toLowerCase());
@@ -137,7 +153,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
           if (best || i + sk.length > tokens.length) continue;
           let ok = true;
           for (let j = 0; j < sk.length && ok; j++) {
-            ok = !isLatin(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1)) && tokenSkeletons(tokens[i + j]!.word, rules).includes(sk[j]!);
+            ok = !isLatin(tokens[i + j]!.word) && (j === 0 || joined(view, i + j - 1)) && view.scriptSkeletons(i + j).includes(sk[j]!);
           }
           if (ok) best = { person, length: sk.length };
         }
@@ -158,7 +174,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     for (const [s, ps] of matcher.bySurname) if (keyMatches(keys[i]!, s, rules)) for (const p of ps) candidates.add(p);
     // A surname in another script, once the person was named in full in that script.
     if (!candidates.size && !isLatin(tokens[i]!.word)) {
-      const sks = tokenSkeletons(tokens[i]!.word, rules);
+      const sks = view.scriptSkeletons(i);
       for (const h of fullHits) if (h.person.skeletons.some((sk) => sks.includes(sk[sk.length - 1]!))) candidates.add(h.person);
     }
     if (!candidates.size) continue;
