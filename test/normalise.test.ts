@@ -5,8 +5,8 @@ import { langData } from '../src/lang/data.js';
 import { readArticle } from '../src/load/read.js';
 import type { PersonEntry, Registries } from '../src/model.js';
 import { isBreadcrumb } from '../src/lang/phrases.js';
-import { findBareByline, findBio, findByline, findSignature, isPersonName } from '../src/normalise/author.js';
-import { isMenuLine, isNavRow, separateClutter, toBlocks, trailingHeadlines } from '../src/normalise/body.js';
+import { findBareByline, findBio, findByline, findSignature, findTopByline, isPersonName, isRoleLine } from '../src/normalise/author.js';
+import { copyrightLines, isMenuLine, isNavRow, namedInCopyright, separateClutter, toBlocks, trailingHeadlines, withoutPhotographer } from '../src/normalise/body.js';
 import { ledeDateline, stampLine, yearFromOffices } from '../src/normalise/date.js';
 import { findHeadline, isCreditLine, slugWords } from '../src/normalise/title.js';
 import { normaliseArticle } from '../src/normalise/index.js';
@@ -251,5 +251,79 @@ describe('bylines', () => {
   });
   it('ends a first sentence before a letter of a caseless script', () => {
     assert.equal(firstSentence('وصل الوزير إلى المدينة. والتقى بالمسؤولين.'), 'وصل الوزير إلى المدينة');
+  });
+});
+
+describe('mastheads, top bylines and credits', () => {
+  it('takes a bar or middle-dot menu with up to ten items for furniture, and a consent banner with buttons', () => {
+    assert.equal(isBreadcrumb('Home | World | Sport | Arts | Travel | Video | Sign in | Subscribe'), true);
+    assert.equal(isBreadcrumb('HARBOUR NEWS · CITY'), true);
+    const { removed } = separateClutter(blocksOf(['By continuing you accept our use of cookies for statistics. OK | More', filler]), false);
+    assert.equal(removed.length, 1);
+  });
+  it('knows the outlet by the copyright notice: never the headline, and spelled as the notice spells it', () => {
+    const copyright = copyrightLines(blocksOf(['© 2024 «Harbour Gazette» Ltd. All rights reserved.']));
+    assert.equal(namedInCopyright('HARBOUR GAZETTE', copyright), 'Harbour Gazette');
+    assert.equal(namedInCopyright('Harbour budget passes', copyright), null);
+    const article = capture(['Mon 03/06/2024 09:14', 'The Harbour Gazette', 'Harbour budget passes after marathon council session', filler, filler, '© 2024 The Harbour Gazette Ltd']);
+    assert.equal(article.title, 'Harbour budget passes after marathon council session');
+    assert.equal(article.source.name, 'The Harbour Gazette');
+  });
+  it('does not take a date stamp for the headline, nor an agency credit for the source', () => {
+    const article = capture(['3 June 2024, 09:14', 'Harbour budget passes after marathon council session', filler, filler, 'Source: Reuters, AFP']);
+    assert.equal(article.title, 'Harbour budget passes after marathon council session');
+    assert.equal(article.source.name, null);
+  });
+  it('reads a byline above the headline on a page whose copyright names the outlet, but not the outlet in capitals', () => {
+    const article = capture(['Jane Doe', 'HARBOUR GAZETTE', 'Harbour budget passes after marathon council session', filler, filler, '© 2024 Harbour Gazette']);
+    assert.equal(article.author, 'Jane Doe');
+    assert.equal(article.source.name, 'Harbour Gazette');
+    assert.equal(findTopByline(blocksOf(['Jane Doe']), []), null);
+    assert.equal(findTopByline(blocksOf(['Harbour NEWS']), ['© Other Paper']), null);
+  });
+  it('reads bylines with a dash after the name, in caseless scripts, and a name after a standfirst when a stamp follows', () => {
+    assert.equal(findByline(blocksOf(['Por Ana Souza — Lisboa', filler]))?.name, 'Ana Souza');
+    assert.equal(findByline(blocksOf(['كتب: سامي يوسف', filler]))?.name, 'سامي يوسف');
+    assert.equal(findBareByline(blocksOf(['PORT GAZETTE', filler])), null);
+    assert.deepEqual(findBareByline(blocksOf([filler, 'Jane Doe']), new Set([3])), { name: 'Jane Doe', index: 1 });
+    assert.equal(findBio(blocksOf([filler, 'Jane Doe – reporter for the city desk.']), 'Jane Doe'), 1);
+  });
+  it('takes an emphasised byline under a Markdown title out of the body', () => {
+    const raw = readArticle('x.md', new TextEncoder().encode(['---', 'title: Harbour budget passes', '---', '', '*By Jane Doe*', '', filler].join('\n'))).article!;
+    const { article } = normaliseArticle(raw, registries);
+    assert.equal(article.author, 'Jane Doe');
+    assert.ok(!article.body.includes('Jane Doe'));
+  });
+});
+
+describe('Hebrew and short stamps', () => {
+  it('reads a two-digit year in a dotted stamp, and Hebrew months with their joined preposition', () => {
+    const d = stampLine('פורסם: 05.03.24, 10:20', langData('he'));
+    assert.deepEqual([d?.year, d?.month, d?.day], [2024, 3, 5]);
+    const m = findDates('ביום שלישי, 4 במרץ 2025', langData('he'));
+    assert.deepEqual([m[0]?.year, m[0]?.month, m[0]?.day], [2025, 3, 4]);
+    assert.equal(findDates('version 1.2.3', langData('en')).length, 0);
+  });
+  it('takes the outlet from "Name | Section" above the headline when the copyright names it', () => {
+    const heFiller = 'מועצת העיר אישרה אמש את תקציב הנמל לאחר דיון ארוך על בתי הספר, הכבישים והנמל, והאופוזיציה הבטיחה להמשיך להיאבק בתוכנית בחודשים הקרובים.';
+    const article = capture(['קול הנמל | חדשות', 'תקציב הנמל אושר אחרי דיון ארוך במועצת העיר', heFiller, heFiller, '© כל הזכויות שמורות ל"קול הנמל" 2024']);
+    assert.equal(article.source.name, 'קול הנמל');
+  });
+});
+
+describe('furniture beside the article', () => {
+  it('drops a strip with a stamp, a photographer credited in a caption, a handle line and a job title under the byline', () => {
+    const lines = ['Desk · Leeds · Updated 3 Jun · 09:14', 'The mayor speaks to reporters at the harbour. Photograph: Jane Roe/Harbour Pictures', filler, 'Follow @janeroe', filler];
+    const { kept } = separateClutter(blocksOf(lines), false);
+    assert.deepEqual(kept.map((b) => b.line), [2, 3, 5]);
+    assert.equal(kept[0]!.text, 'The mayor speaks to reporters at the harbour.');
+    assert.equal(withoutPhotographer({ text: 'The mayor at the harbour. Foto: dpa', line: 1 }, 'Foto').text, 'The mayor at the harbour. Foto: dpa');
+    assert.equal(isRoleLine('Transport Correspondent, Leeds'), true);
+    assert.equal(isRoleLine('Jane Roe'), false);
+    assert.equal(isRoleLine('The council meets in July.'), false);
+  });
+  it('reads a labelled stamp at the foot of the page when the top has none', () => {
+    const article = capture(['Harbour budget passes after marathon council session', filler, filler, filler, 'Related', 'Port strike ends after three weeks of talks', 'Published: 4 June 2024, 10:00']);
+    assert.deepEqual(article.date && [article.date.value, article.date.certainty], ['2024-06-04', 'stated']);
   });
 });

@@ -42,16 +42,20 @@ export interface PhraseMatchers {
   furnitureCover: (line: string) => { share: number; uncovered: string[] };
 }
 
-/** Separators of a breadcrumb trail: "Home › World", "Kinh tế > Tài chính", "Главная / Мир". */
-const CRUMB_SEPARATOR = /\s*[›»>]\s*|\s+[/|]\s+/u;
+/**
+ * Separators of a breadcrumb trail or a one-line menu: "Home › World", "Kinh tế > Tài chính",
+ * "Главная / Мир", "NEWS · SCIENCE", "Home | Sport | Login".
+ */
+const CRUMB_SEPARATOR = /\s*[›»>]\s*|\s+[/|·•]\s+/u;
 
 /**
- * Is a line a breadcrumb trail: two to six short items (at most four words each) joined
- * by ›, », >, or a spaced / or |, with no sentence punctuation inside the items.
+ * Is a line a breadcrumb trail or a one-line menu: two to ten short items (at most four
+ * words each) joined by ›, », >, or a spaced /, |, · or •, with no sentence punctuation
+ * inside the items.
  */
 export function isBreadcrumb(line: string): boolean {
   const items = line.trim().split(CRUMB_SEPARATOR);
-  if (items.length < 2 || items.length > 6) return false;
+  if (items.length < 2 || items.length > 10) return false;
   return items.every((item) => {
     const words = item.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     return words.length >= 1 && words.length <= 4 && item.length <= 40 && !/[.!?;]$/.test(item) && /^[^\p{N}]*\p{L}/u.test(item);
@@ -71,7 +75,7 @@ export function phrases(): PhraseMatchers {
   if (compiled) return compiled;
   const alternation = (list: string[]) => list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const related = union((d) => d.relatedPrefixes);
-  const bylineRe = new RegExp(`^(?:${alternation(union((d) => d.bylines))})[:\\s]+\\p{Lu}`, 'u');
+  const bylineRe = new RegExp(`^(?:${alternation(union((d) => d.bylines))})[:\\s]+[\\p{Lu}\\p{Lo}]`, 'u');
   const relatedRe = new RegExp(`^(?:${alternation(related)})(?:\\s+|$)`, 'u');
   compiled = {
     isClutterLine: lineMatcher(union((d) => d.clutterLines)),

@@ -3,13 +3,21 @@
 import { allLanguages } from '../lang/data.js';
 import { escapeRegExp, phrases } from '../lang/phrases.js';
 import { findAgencies } from './agencies.js';
-import { wordCount } from './body.js';
+import { stampLine } from './date.js';
+import { copyrightLines, namedInCopyright, wordCount } from './body.js';
 import { given, type Block, type FieldNormaliser, type Removed } from './draft.js';
 
 /** A personal name: 2–4 capitalised words, allowing particles (van, de, di, bin). */
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+(?:(?:van|von|de|di|da|del|der|le|la|bin|al|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’.-]+){1,3}`;
+const CASED_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+(?:(?:van|von|de|di|da|del|der|le|la|bin|al|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’.-]+){1,3}`;
+/** A name in a script without capitals (Arabic, Hebrew): two or three words. */
+const CASELESS_NAME = String.raw`\p{Lo}[\p{Lo}\p{M}'’"״׳-]*(?:\s+\p{Lo}[\p{Lo}\p{M}'’"״׳-]*){1,2}`;
+const NAME = `(?:${CASED_NAME}|${CASELESS_NAME})`;
 /** A name alone on a line, with an optional credit: "Minh Anh (TTXVN)", "Thanh Hà/VOV.VN". */
-const SIGNATURE = new RegExp(`^(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
+const SIGNATURE = new RegExp(`^(${CASED_NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
+/** A name alone on a line near the headline, in any script. */
+const BARE_NAME = new RegExp(`^(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
+/** Written in capitals throughout: a masthead or a label, not a byline ("THE DAILY LEDGER"). */
+const ALL_CAPS = (s: string) => /\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s);
 /** A bio blurb is a quoted line. */
 const QUOTED = /^["“„«].*["”“»]$/u;
 
@@ -17,7 +25,7 @@ let bylineRe: RegExp | undefined;
 function bylinePattern(): RegExp {
   if (!bylineRe) {
     const words = [...new Set([...allLanguages().values()].flatMap((d) => d.bylines))].sort((a, b) => b.length - a.length);
-    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
+    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–—-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
   }
   return bylineRe;
 }
@@ -49,14 +57,40 @@ export function isPersonName(name: string): boolean {
 /**
  * A bare byline: a name alone on a line (with an optional credit) among the short lines
  * between the headline and the first paragraph of running text, where pages print the
- * author ("Jane Doe", "Minh Anh (TTXVN)").
+ * author ("Jane Doe", "Minh Anh (TTXVN)"). After one long first line (a standfirst) the
+ * name counts only when a date stamp follows it on the next line (`stamps`, by file line),
+ * the way pages print "byline, date". A name in capitals throughout is a masthead.
  */
-export function findBareByline(blocks: Block[]): { name: string; index: number } | null {
+export function findBareByline(blocks: Block[], stamps: ReadonlySet<number> = new Set()): { name: string; index: number } | null {
   for (let i = 0; i < Math.min(blocks.length, 5); i++) {
     const text = blocks[i]!.text;
-    if (wordCount(text) > 12) return null; // running text has begun
-    const m = SIGNATURE.exec(text);
-    if (m && isPersonName(m[1]!)) return { name: m[1]!.trim(), index: i };
+    if (wordCount(text) > 12) {
+      // Running text has begun; only a first line may be a standfirst.
+      if (i > 0) return null;
+      continue;
+    }
+    const m = BARE_NAME.exec(text);
+    const afterStandfirst = wordCount(blocks[0]!.text) > 12;
+    if (afterStandfirst && !stamps.has(blocks[i]!.line + 1)) continue;
+    if (m && !ALL_CAPS(m[1]!) && isPersonName(m[1]!)) return { name: m[1]!.trim(), index: i };
+  }
+  return null;
+}
+
+/**
+ * A name alone on a line above the headline, among the masthead lines: a byline printed at
+ * the top of the page. Only on a page whose copyright notice names the outlet, so that the
+ * outlet's name is told apart: a name the notice gives, or one in capitals, is the masthead.
+ * Each word of a name in a cased script is written with a capital and then small letters.
+ */
+export function findTopByline(masthead: Block[], copyright: readonly string[]): Block | null {
+  if (!copyright.length) return null;
+  for (const b of masthead) {
+    const m = BARE_NAME.exec(b.text);
+    if (!m || m[2] !== undefined || m[3] !== undefined || wordCount(m[1]!) > 3) continue;
+    if (!m[1]!.split(/\s+/).every((w) => /^\p{Lu}\p{Ll}|^\p{Lo}/u.test(w) || /^\p{Ll}+$/u.test(w))) continue;
+    if (!isPersonName(m[1]!) || namedInCopyright(m[1]!, copyright)) continue;
+    return b;
   }
   return null;
 }
@@ -76,7 +110,7 @@ export function isBylineLine(text: string): boolean {
 export function findBio(blocks: Block[], author: string): number | null {
   for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 3); i--) {
     const t = blocks[i]!.text;
-    if (t.startsWith(`${author} `) && /^\s*\p{Ll}/u.test(t.slice(author.length)) && wordCount(t) <= 40) return i;
+    if (t.startsWith(`${author} `) && /^\s*(?:[–—-]\s*)?\p{Ll}/u.test(t.slice(author.length)) && wordCount(t) <= 40) return i;
   }
   return null;
 }
@@ -96,30 +130,66 @@ export function findSignature(blocks: Block[]): { name: string; credits: string 
   return null;
 }
 
+/**
+ * The author's job title on the line under a byline: a few capitalised words with a comma
+ * or more than one word, no sentence and no other name ("Diplomatic Correspondent, Brussels").
+ */
+export function isRoleLine(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 2 || words.length > 5 || /[.!?:;]$/.test(text) || BARE_NAME.test(text)) return false;
+  return words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w)) && /^\p{Lu}/u.test(text);
+}
+
+/** An emphasised line of Markdown, without its marks: "*di Luca Rossi*" → "di Luca Rossi". */
+const EMPHASIS = /^([*_]{1,2})(\S.*\S)\1$/u;
+
 export const normaliseAuthor: FieldNormaliser = (draft) => {
   const blocks = draft.blocks ?? [];
   const removed: Removed[] = [...(draft.removed ?? [])];
   const fm = given(draft, 'author');
   let author: string | null = fm === undefined ? null : Array.isArray(fm) ? fm.map(String).join(', ') : String(fm).trim();
-  if (draft.raw.format === 'markdown') return { set: { author }, diagnostics: [] };
+  if (draft.raw.format === 'markdown') {
+    // An emphasised byline just under the title ("*By Jane Doe*") is page furniture.
+    const re = bylinePattern();
+    for (let i = 0; i < Math.min(blocks.length, 3); i++) {
+      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2];
+      const m = inner && wordCount(inner) <= 10 ? re.exec(inner) : null;
+      if (!m) continue;
+      author ??= m[1]!.trim();
+      removed.push({ ...blocks[i]!, reason: 'signature' });
+      return { set: { author, blocks: blocks.filter((_, k) => k !== i), removed }, diagnostics: [] };
+    }
+    return { set: { author }, diagnostics: [] };
+  }
 
   const drop = new Set<number>();
-  const byline = findByline(blocks) ?? findBareByline(blocks);
+  const lang = draft.langData;
+  const labelled = new RegExp(`^(?:${phrases().publishedLabels})(?![\\p{L}])`, 'iu');
+  const stamps = new Set(removed.filter((r) => r.reason === 'clutter' && (labelled.test(r.text) || (lang && stampLine(r.text, lang)))).map((r) => r.line));
+  const byline = findByline(blocks) ?? findBareByline(blocks, stamps);
+  const sig = byline ? null : findSignature(blocks);
+  const top = byline || sig ? null : findTopByline(removed.filter((r) => r.reason === 'masthead').sort((a, b) => a.line - b.line), copyrightLines([...removed, ...blocks]));
   if (byline) {
     author ??= byline.name;
     drop.add(byline.index);
     removed.push({ ...blocks[byline.index]!, reason: 'signature' });
-  } else {
-    const sig = findSignature(blocks);
-    if (sig) {
-      author ??= sig.name;
-      drop.add(sig.index);
-      removed.push({ ...blocks[sig.index]!, reason: 'signature' });
-      if (sig.bioIndex !== null) {
-        drop.add(sig.bioIndex);
-        removed.push({ ...blocks[sig.bioIndex]!, reason: 'bio' });
-      }
+    const role = blocks[byline.index + 1];
+    if (byline.index < 6 && role && isRoleLine(role.text)) {
+      drop.add(byline.index + 1);
+      removed.push({ ...role, reason: 'bio' });
     }
+  } else if (sig) {
+    author ??= sig.name;
+    drop.add(sig.index);
+    removed.push({ ...blocks[sig.index]!, reason: 'signature' });
+    if (sig.bioIndex !== null) {
+      drop.add(sig.bioIndex);
+      removed.push({ ...blocks[sig.bioIndex]!, reason: 'bio' });
+    }
+  } else if (top) {
+    author ??= BARE_NAME.exec(top.text)![1]!.trim();
+    const i = removed.findIndex((x) => x.line === top.line && x.reason === 'masthead');
+    if (i >= 0) removed[i] = { ...removed[i]!, reason: 'signature' };
   }
   if (author) {
     const bio = findBio(blocks, author);

@@ -3,6 +3,8 @@
 // still read a source line or a masthead. Markdown keeps its structure; only whole-line
 // furniture is removed from it.
 import { isBreadcrumb, phrases } from '../lang/phrases.js';
+import { fold } from '../text/fold.js';
+import { findAgencies } from './agencies.js';
 import type { Block, FieldNormaliser, Removed } from './draft.js';
 
 /** Splits a body into non-empty lines with their file line numbers. */
@@ -57,6 +59,56 @@ function isCopyrightLine(text: string): boolean {
   return /©|\(c\)\s*\d{4}/iu.test(text) && wordCount(text) <= 10;
 }
 
+/**
+ * A consent banner: a line that mentions cookies and ends in a row of buttons after a bar
+ * ("… des cookies. OK | En savoir plus"). The word is the same in most languages.
+ */
+function isCookieBanner(text: string): boolean {
+  return /cookie/iu.test(text) && /\|/.test(text) && wordCount(text) <= 45;
+}
+
+/** Lines of a page that state its copyright ("© 2024 The Example Ledger Ltd."). */
+export function copyrightLines(blocks: readonly Block[]): string[] {
+  return blocks.filter((b) => /©|\(c\)\s*\d{4}/iu.test(b.text) && wordCount(b.text) <= 20).map((b) => b.text);
+}
+
+/** Folded letters and digits of a word, for comparing spellings. */
+const wordKey = (w: string) => fold(w).replace(/[^a-z0-9]+/g, '');
+
+/**
+ * Is a short line named again in the page's copyright notice: then it is the outlet's name
+ * (a masthead), whatever its case ("THE EXAMPLE LEDGER" … "© 2024 The Example Ledger Ltd.").
+ * Returns the name as the notice spells it, or null.
+ */
+export function namedInCopyright(text: string, copyright: readonly string[]): string | null {
+  const key = text.split(/\s+/).map(wordKey).filter(Boolean);
+  if (key.join('').length < 4 || key.length > 5) return null;
+  for (const line of copyright) {
+    // A name in quotes may carry a joined preposition in front (Hebrew ל"…").
+    const words = line.split(/\s+/).map((w) => w.replace(/^\p{L}{1,2}["״“](?=\p{L})/u, '')).filter((w) => wordKey(w));
+    for (let i = 0; i + key.length <= words.length; i++) {
+      if (key.every((k, j) => wordKey(words[i + j]!) === k)) {
+        return words.slice(i, i + key.length).join(' ').replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A photo caption keeps its text but loses a credit that names the photographer: "… outside
+ * No 10. Photograph: Jane Roe/Agency" → "… outside No 10.". A credit to a news agency alone
+ * ("Foto: dpa") stays, since it credits the agency.
+ */
+export function withoutPhotographer(b: Block, credits: string): Block {
+  if (wordCount(b.text) > 40) return b;
+  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+(?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+)([^.!?]{2,80})$`, 'u').exec(b.text);
+  if (!m || findAgencies(m[1]!).length > 0) return b;
+  // The credit names a person: two capitalised words before a slash or the end.
+  if (!/^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\/|\s*$)/u.test(m[1]!)) return b;
+  return { ...b, text: b.text.slice(0, m.index).trim() };
+}
+
 /** The Unix epoch, which a broken page clock prints as its date ("01.01.1970, 01:00"). */
 const EPOCH = /(?<!\d)(?:0?1[./-]0?1[./-]1970|1970-01-01)(?!\d)/;
 
@@ -77,8 +129,14 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
   // Page furniture recognised by its shape, in any language: control rows, breadcrumb
   // trails, one-line menus, copyright lines, and a publication stamp (the date field still
   // reads it among the removed lines; an epoch stamp is a broken clock, not a date).
-  const isFurnitureShape = (b: Block) => !p.isBylineStart(b.text) && (
-    navRows.has(b.line) || isBreadcrumb(b.text) || isMenuLine(b.text) || isCopyrightLine(b.text)
+  const stampStart = new RegExp(`^(?:${p.publishedLabels})(?![\\p{L}])\\s*[:：]?\\s*(?:\\p{L}{1,3}\\s+)?\\d`, 'iu');
+  // A strip of short items set apart by "·", "|" or "•", one of them a stamp: "Desk · Madrid · Updated 12 Jul · 18:40".
+  const isStampStrip = (text: string) => {
+    const items = text.split(/\s+[·|•]\s+/);
+    return items.length >= 2 && items.every((i) => wordCount(i) <= 5) && items.some((i) => stampStart.test(i));
+  };
+  const isFurnitureShape = (b: Block) => !p.isBylineStart(b.text) && (isStampStrip(b.text) ||
+    navRows.has(b.line) || isBreadcrumb(b.text) || isMenuLine(b.text) || isCopyrightLine(b.text) || isCookieBanner(b.text)
     || (stampLine.test(b.text) && wordCount(b.text) <= 16) || (EPOCH.test(b.text) && wordCount(b.text) <= 6));
   let inTail = false;
   let articleWords = 0;
@@ -109,7 +167,7 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
       removed.push({ ...b, reason: 'repeat' });
       continue;
     }
-    kept.push(b);
+    kept.push(isMarkdown ? b : withoutPhotographer(b, p.photoCredits));
     articleWords += wordCount(b.text);
   }
   if (!isMarkdown) trailingHeadlines(kept, removed);

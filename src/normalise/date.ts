@@ -154,6 +154,12 @@ export const normaliseDate: FieldNormaliser = (draft) => {
     if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
   }
 
+  // A labelled stamp at the foot of the page, among the furniture after the article
+  // ("Erschienen am 07.11.2024"): the page's own stamp, since nothing above gave one.
+  const tail = (draft.removed ?? []).filter((r) => r.reason === 'tail').sort((a, b) => a.line - b.line);
+  const footStamp = publicationStamp(tail, lang);
+  if (footStamp) return { set: { date: fromMention(footStamp.d, 'stated', `publication stamp at the foot of the page ${describe(footStamp.d, footStamp.b)}`) }, diagnostics };
+
   // Dated events the article mentions: it was written on or after the latest of them.
   const floor = latestEvent(draft);
   const describeFloor = () => `the article mentions ${floor!.name} (${floor!.date})`;

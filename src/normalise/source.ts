@@ -3,10 +3,11 @@
 // ("Kinhtedothi - …"). Known outlets in the registry give one name to all of these.
 import type { ArticleSource, OutletEntry } from '../model.js';
 import { phrases } from '../lang/phrases.js';
+import { findAgencies } from './agencies.js';
 import { fold } from '../text/fold.js';
 import { findDates } from '../text/dates.js';
 import { slugify } from '../text/slug.js';
-import { wordCount } from './body.js';
+import { copyrightLines, namedInCopyright, wordCount } from './body.js';
 import { bodyDiagnostic, given, metaDiagnostic, type Draft, type FieldNormaliser } from './draft.js';
 
 const URL_RE = /https?:\/\/[^\s<>"'）)]+[^\s<>"'）).,;:!?]/u;
@@ -54,27 +55,52 @@ function sourceLine(draft: Readonly<Draft>): { url: string | null; name: string 
     if (!m) continue;
     const url = URL_RE.exec(m[1]!)?.[0] ?? null;
     const name = url ? null : m[1]!.trim();
+    // "Source: Reuters, AFP" credits news agencies; it does not name the outlet.
+    if (name && name.split(/\s*[,;/&+]\s*|\s+\p{Ll}{1,3}\s+/u).every((part) => findAgencies(part).length > 0)) continue;
     if (url || (name && wordCount(name) <= 6)) return { url, name };
   }
   return null;
 }
 
 /**
- * The masthead: the first line of the page when it came before the headline and is a
- * name, not a section label, a menu or a breadcrumb ("Irish Examiner", "tagesschau Logo"
- * without its "Logo"). A page that opens with a section label has no masthead.
+ * The masthead: a line of the page before the headline that is a name, not a section label,
+ * a menu, a date or a breadcrumb ("Irish Examiner", "tagesschau Logo" without its "Logo";
+ * "Example Times | News" without the section). A line the copyright notice names again is
+ * the outlet's name for sure, whatever its place; otherwise the first such line counts when
+ * the page opens with it (after stamps and furniture). A page that opens with a section
+ * label has no masthead.
  */
 function masthead(draft: Readonly<Draft>): string | null {
   const p = phrases();
-  const first = [...(draft.removed ?? [])].filter((r) => r.reason !== 'clutter').sort((a, b) => a.line - b.line)[0];
+  const removed = [...(draft.removed ?? [])].sort((a, b) => a.line - b.line);
+  const lang = draft.langData;
+  const isDate = (t: string) => !!lang && findDates(t, lang).length > 0;
+  const asName = (text: string, confirmed = false): string | null => {
+    // "Outlet | Section": the part that is not a section label.
+    const parts = text.trim().split(/\s+\|\s+/);
+    const named = parts.length === 2 ? parts.filter((part) => !p.isSectionLabel(part)) : [];
+    // Drop words that are furniture on their own ("Logo"), and icons ("☰ Menu").
+    const name = (named.length === 1 ? named[0]! : text).split(/\s+/)
+      .filter((w) => !p.isClutterLine(w) && (/[\p{L}\p{N}|›>»]/u.test(w))).join(' ').trim();
+    if (!name || wordCount(name) > 4 || /[|›>»]/.test(name) || isDate(name)) return null;
+    if (confirmed) return name;
+    // Any part that is a section label makes it a section heading ("Politik & Sicherheit").
+    if (name.split(/\s*[&/,+·]\s*|\s+(?:\p{Ll}+)\s+/u).some((part) => p.isSectionLabel(part))) return null;
+    return name;
+  };
+  // Lines above the headline; a name joined to a section ("Example Times | News") may have gone as furniture.
+  const headline = removed.find((r) => r.reason === 'title')?.line ?? Infinity;
+  const mastheads = removed.filter((r) => r.reason === 'masthead' || (r.reason === 'clutter' && r.line < headline));
+  const copyright = copyrightLines([...removed, ...(draft.blocks ?? [])]);
+  for (const m of mastheads) {
+    const name = asName(m.text, true);
+    const spelled = name && namedInCopyright(name, copyright);
+    if (spelled) return spelled;
+  }
+  // The first line of the page, not counting stamps and lines with no name in them.
+  const first = removed.filter((r) => r.reason !== 'clutter' && !(r.reason === 'masthead' && (isDate(r.text) || !asName(r.text) && !/[\p{L}\p{N}]{2}/u.test(r.text.split(/\s+/).filter((w) => !p.isClutterLine(w)).join(' ')))))[0];
   if (!first || first.reason !== 'masthead') return null;
-  // Drop words that are furniture on their own ("Logo").
-  const name = first.text.split(/\s+/).filter((w) => !p.isClutterLine(w)).join(' ').trim();
-  if (!name || wordCount(name) > 4 || /[|›>»]/.test(name)) return null;
-  if (draft.langData && findDates(name, draft.langData).length) return null; // a date line, not a name
-  // Any part that is a section label makes it a section heading ("Politik & Sicherheit").
-  if (name.split(/\s*[&/,+·]\s*|\s+(?:\p{Ll}+)\s+/u).some((part) => p.isSectionLabel(part))) return null;
-  return name;
+  return asName(first.text);
 }
 
 /**

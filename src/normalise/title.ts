@@ -3,7 +3,7 @@ import { isBreadcrumb, phrases } from '../lang/phrases.js';
 import { findDates } from '../text/dates.js';
 import { fold } from '../text/fold.js';
 import { firstSentence, truncate } from '../text/sentences.js';
-import { isMenuLine, wordCount } from './body.js';
+import { copyrightLines, isMenuLine, namedInCopyright, wordCount } from './body.js';
 import { findAgencies } from './agencies.js';
 import { isBylineLine } from './author.js';
 import { stampLine } from './date.js';
@@ -64,10 +64,12 @@ export function looksLikeHeadline(block: Block, next: Block | undefined): boolea
  * most words (at least three) with its slug wins; then a line that appears again later in
  * the page (captures repeat the headline); then the line just above a date stamp or byline
  * (`anchors`, by file line; `furniture`: lines removed as page furniture); otherwise the
- * first headline-shaped line. Short lines before it are the masthead.
+ * first headline-shaped line. Short lines before it are the masthead. Lines in `excluded`
+ * (by file line: date stamps, the outlet's name) are never the headline.
  */
-export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set(), furniture: readonly number[] = []): { index: number } | null {
+export function findHeadline(blocks: Block[], url?: string | null, anchors: ReadonlySet<number> = new Set(), furniture: readonly number[] = [], excluded: ReadonlySet<number> = new Set()): { index: number } | null {
   const head = blocks.slice(0, HEAD_WINDOW);
+  const candidate = (b: Block, next: Block | undefined) => !excluded.has(b.line) && looksLikeHeadline(b, next);
   // Only lines before the first paragraph of running text can be the headline.
   const end = head.findIndex((b) => wordCount(b.text) > 12 && !looksLikeHeadline(b, undefined));
   const window = end >= 0 ? head.slice(0, end) : head;
@@ -77,13 +79,13 @@ export function findHeadline(blocks: Block[], url?: string | null, anchors: Read
     let bestScore = 2;
     window.forEach((b, i) => {
       const score = slugOverlap(b.text, slug);
-      if (score > bestScore && looksLikeHeadline(b, head[i + 1])) { best = i; bestScore = score; }
+      if (score > bestScore && candidate(b, head[i + 1])) { best = i; bestScore = score; }
     });
     if (best >= 0) return { index: best };
   }
   const seen = new Map<string, number>();
   blocks.forEach((b) => seen.set(b.text, (seen.get(b.text) ?? 0) + 1));
-  const repeated = head.findIndex((b, i) => (seen.get(b.text) ?? 0) > 1 && looksLikeHeadline(b, head[i + 1]));
+  const repeated = head.findIndex((b, i) => (seen.get(b.text) ?? 0) > 1 && candidate(b, head[i + 1]));
   if (repeated >= 0) return { index: repeated };
   // The headline stands just above the byline or the date stamp (a subtitle may come
   // between): the first of the headline-shaped lines directly above the first anchor
@@ -94,14 +96,14 @@ export function findHeadline(blocks: Block[], url?: string | null, anchors: Read
     for (let i = window.length - 1; i >= 0; i--) {
       const b = window[i]!;
       if (b.line >= anchor) continue;
-      if (anchors.has(b.line) || !looksLikeHeadline(b, head[i + 1]) || between(b.line, window[top]?.line ?? anchor)) break;
+      if (anchors.has(b.line) || !candidate(b, head[i + 1]) || between(b.line, window[top]?.line ?? anchor)) break;
       top = i;
     }
     if (top >= 0) return { index: top };
   }
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
-    if (looksLikeHeadline(b, head[i + 1])) return { index: i };
+    if (candidate(b, head[i + 1])) return { index: i };
     // Running text before any headline: the capture has no headline.
     if (wordCount(b.text) > 12) return null;
   }
@@ -156,13 +158,16 @@ export const normaliseTitle: FieldNormaliser = (draft) => {
     }
   } else {
     const anchors = anchorLines(draft);
-    const found = findHeadline(blocks, pageUrl(draft), anchors, removed.map((r) => r.line).filter((l) => !anchors.has(l)));
+    // Never the headline: a date stamp, or the outlet's name as the copyright notice gives it.
+    const copyright = copyrightLines([...removed, ...blocks]);
+    const lang = draft.langData;
+    const excluded = new Set(blocks.filter((b) => (lang && stampLine(b.text, lang)) || namedInCopyright(b.text, copyright)).map((b) => b.line));
+    const found = findHeadline(blocks, pageUrl(draft), anchors, removed.map((r) => r.line).filter((l) => !anchors.has(l)), excluded);
     const headIndex = found?.index ?? -1;
     const headline = found ? blocks[headIndex]!.text : undefined;
     if (!title && headline) { title = headline; origin = 'headline'; }
     // Everything before the headline is masthead; every copy of the headline goes, and so
     // does a date stamp just below it (the date field reads it among the removed lines).
-    const lang = draft.langData;
     rest = blocks.filter((b, i) => {
       if (i < headIndex) { removed.push({ ...b, reason: 'masthead' }); return false; }
       if (i > headIndex && i <= headIndex + 3 && anchors.has(b.line) && lang && stampLine(b.text, lang)) { removed.push({ ...b, reason: 'clutter' }); return false; }

@@ -77,6 +77,11 @@ function compile(lang: LangData): Compiled {
     re: new RegExp(`${B}${D}\\.\\s(\\d{1,2})\\.\\s?${Y}${E}`, 'gu'),
     read: (m) => ({ year: num(m[3]), month: num(m[2]), day: num(m[1]), kind: 'numeric' }),
   });
+  // Day, month and a two-digit year with dots, the short stamp style: "17.10.23".
+  patterns.push({
+    re: new RegExp(`${B}(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\p{L}\\p{N}]|\\.\\d)`, 'gu'),
+    read: (m) => ({ year: 2000 + Number(m[3]), month: num(m[2]), day: num(m[1]), kind: 'numeric' }),
+  });
   if (month) {
     const M = `(${month})`;
     patterns.push({
