@@ -327,3 +327,13 @@ describe('furniture beside the article', () => {
     assert.deepEqual(article.date && [article.date.value, article.date.certainty], ['2024-06-04', 'stated']);
   });
 });
+
+describe('guards on bylines and foot stamps', () => {
+  it('does not take a noun with a joined article after a byline word for a caseless name', () => {
+    assert.equal(findByline(blocksOf(['تقرير الأمم المتحدة', filler])), null);
+  });
+  it('does not read a date from a foot list with several stamps', () => {
+    const article = capture(['Harbour budget passes after marathon council session', filler, filler, filler, 'Related', 'Port strike ends after three weeks of talks', 'Published: 4 June 2024', 'Ferry timetable changes for the summer season', 'Published: 2 June 2024']);
+    assert.notEqual(article.date?.certainty, 'stated');
+  });
+});

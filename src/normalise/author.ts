@@ -38,10 +38,22 @@ export function findByline(blocks: Block[]): { name: string; index: number } | n
     const b = blocks[i]!;
     if (wordCount(b.text) > 10) continue;
     const m = re.exec(b.text);
-    if (m) return { name: m[1]!.trim(), index: i };
+    if (m && (/\p{Lu}/u.test(m[1]!) || isCaselessName(m[1]!))) return { name: m[1]!.trim(), index: i };
   }
   return null;
 }
+
+/**
+ * A name in a script without capitals after a byline word is told from a noun phrase
+ * ("report of the United Nations") only by what it is not: an institution, furniture, or a
+ * word with a joined definite article (Arabic ال).
+ */
+function isCaselessName(name: string): boolean {
+  definite ??= [...new Set([...allLanguages().values()].flatMap((d) => d.definitePrefixes))];
+  const first = name.split(/\s+/)[0]!;
+  return !definite.some((p) => first.startsWith(p)) && isPersonName(name);
+}
+let definite: string[] | undefined;
 
 /** Words that make a capitalised run an organisation or a section, not a person ("Associated Press" is not, "News" is). */
 let orgWords: Set<string> | undefined;

@@ -156,9 +156,11 @@ export const normaliseDate: FieldNormaliser = (draft) => {
 
   // A labelled stamp at the foot of the page, among the furniture after the article
   // ("Erschienen am 07.11.2024"): the page's own stamp, since nothing above gave one.
+  // Only one: several stamps there belong to a list of other stories.
   const tail = (draft.removed ?? []).filter((r) => r.reason === 'tail').sort((a, b) => a.line - b.line);
   const footStamp = publicationStamp(tail, lang);
-  if (footStamp) return { set: { date: fromMention(footStamp.d, 'stated', `publication stamp at the foot of the page ${describe(footStamp.d, footStamp.b)}`) }, diagnostics };
+  const others = footStamp ? tail.filter((b) => b.line > footStamp.b.line && publicationStamp([b], lang)).length : 0;
+  if (footStamp && others === 0) return { set: { date: fromMention(footStamp.d, 'stated', `publication stamp at the foot of the page ${describe(footStamp.d, footStamp.b)}`) }, diagnostics };
 
   // Dated events the article mentions: it was written on or after the latest of them.
   const floor = latestEvent(draft);
