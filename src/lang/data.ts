@@ -62,6 +62,10 @@ export interface LangData {
   speechVerbs: string[];
   /** "of" words: after a role, a run right after one names an organisation ("analysts at Goldman Sachs"). */
   ofWords: string[];
+  /** "and" words that join the names of a list ("Demis Hassabis a John Jumper"). */
+  andWords: string[];
+  /** Endings of declined adjectives; a capitalised run ending in one names an institution ("Koalicji Obywatelskiej"). */
+  adjectiveEndings: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
   /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
@@ -83,7 +87,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

@@ -125,6 +125,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const { tokens, folded } = view;
   const lower = tokens.map((t) => t.word.toLocaleLowerCase());
   const ofWords = new Set(lang.ofWords.map((w) => w.toLocaleLowerCase()));
+  const adjectiveEndings = lang.adjectiveEndings.map((w) => w.toLocaleLowerCase());
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -147,7 +148,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const k = countryPhraseAt(places, folded, i, (a) => joined(view, a));
     return k ? { length: k } : undefined;
   };
-  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || cues.has(i) || !nameShaped(tokens[i]!.word);
+  // Every word of a cue, not only its last ("Milli Savunma Bakanı": Savunma is part of the role).
+  const inCue = new Set<number>();
+  for (const c of cues.values()) for (let i = c.start; i <= c.end; i++) inCue.add(i);
+  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
@@ -179,7 +183,12 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     let words = 1;
     while (e + 1 < n && words < MAX_NAME_TOKENS + 3 && joined(view, e) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) {
       const next = e + 1;
-      if (rules.particles.has(folded[next]!) && next + 1 < n && joined(view, next) && !blocked(next + 1)) { e = next + 1; words++; continue; }
+      if (rules.particles.has(folded[next]!)) {
+        // One or more particles, then a name word: "von der Leyen", "bin Abdulrahman".
+        let k = next;
+        while (k + 1 < n && joined(view, k) && rules.particles.has(folded[k + 1]!)) k++;
+        if (k + 1 < n && joined(view, k) && !blocked(k + 1)) { e = k + 1; words++; continue; }
+      }
       if (blocked(next) || institutionAt(next)) {
         // A name followed by an institution word is the institution's name ("Karl-Marx-Allee", "Deutsche Bank");
         // words right before a registered name qualify it ("Stati Uniti Joe Biden", "России Андрей Белоусов").
@@ -210,6 +219,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (e - s >= 2 && s > 0 && joined(view, s - 1) && rules.determiners.has(lower[s - 1]!)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
     if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
+    // Where adjectives decline, a run ending in an adjective ending is an institution's name
+    // ("Koalicji Obywatelskiej", "Zgromadzeniem Narodowym"), not a person.
+    if (adjectiveEndings.some((x) => lower[e]!.endsWith(x) && lower[e]!.length > x.length + 3)) return null;
     // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
     // particles none. A run longer than MAX_NAME_WORDS words has a description in front
     // ("Biura Polityki Międzynarodowej Marcin Przydacz"): the name is its last two words.
@@ -387,6 +399,27 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         && (!lang.shortNameTakesHonorific || cues.get(i - 1)?.kind === 'honorific'));
       if (repeated) add(s, e, 0.7, `${tokens[e]!.word} named again`);
       s = e;
+    }
+  }
+
+  // A list of names after a plural role or a first name: "os ministros Flávio Dino, Luiz Fux,
+  // Cármen Lúcia", "Demis Hassabis a John Jumper". Each further name joined by a comma or an
+  // "and" word counts, with the confidence of the first.
+  const ands = new Set(lang.andWords.map((w) => w.toLocaleLowerCase()));
+  for (const c of [...found.values()].sort((a, b) => a.start - b.start)) {
+    let e = c.end;
+    for (let guard = 0; guard < 8; guard++) {
+      let s = e + 1;
+      if (s >= n) break;
+      const gap = view.text.slice(tokens[e]!.end, tokens[s]!.start);
+      if (/^\s+$/.test(gap) && ands.has(lower[s]!)) s++;
+      else if (!/^,\s*$/.test(gap)) break;
+      else if (s < n && ands.has(lower[s]!)) s++;
+      if (s >= n || covered.has(s) || caseless(tokens[s]!.word)) break;
+      const run = runFrom(s);
+      if (!run || run[0] !== s || run[1] === s) break;
+      add(run[0], run[1], c.confidence, `${c.name}, …`);
+      e = run[1];
     }
   }
 

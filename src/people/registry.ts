@@ -185,7 +185,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
       // The most recently named full name with this surname (John Sullivan … Sullivan).
       const before = seenFull.filter((h) => h.start < i);
       person = (before.length ? before[before.length - 1]! : seenFull[0]!).person;
-    } else if (unique.length === 1 && (cuedAt(i) || repeatedAlone(view, i, used)) && !otherFullName(view, i, used, cuedAt)) {
+    } else if (unique.length === 1 && (cuedAt(i) || repeatedAlone(view, i, used) || foreignSurname(view, i)) && !otherFullName(view, i, used, cuedAt)) {
       person = unique[0];
     }
     if (person) {
@@ -225,4 +225,13 @@ function repeatedAlone(view: TokenView, i: number, used: Set<number>): boolean {
     if (!before && !after) count++;
   }
   return count >= 2;
+}
+
+/**
+ * A registry surname written in a non-Latin script ("«Путін не зупиниться»"): a foreign
+ * name transliterated into the article's script is rarely anything but that person, so
+ * one mention suffices when the name is long enough to be telling.
+ */
+function foreignSurname(view: TokenView, i: number): boolean {
+  return !isLatin(view.tokens[i]!.word) && (view.keys[i]![0] ?? '').length >= 5;
 }
