@@ -111,8 +111,19 @@ export const normaliseAgencies: FieldNormaliser = (draft) => {
   const fm = given(draft, 'agencies');
   if (Array.isArray(fm)) return { set: { agencies: fm.map(String) }, diagnostics: [] };
   // The signature's credits ("Minh Duc (Laut Reuters, AFP)") count; other page furniture does not.
-  const credits = (draft.removed ?? []).filter((r) => r.reason === 'signature').map((r) => r.text);
+  // So do a source line that names agencies ("Источник: ТАСС, РИА Новости") and a credit line
+  // of agency names alone ("(رويترز، أ ف ب)", "(DHA)").
+  const credits = (draft.removed ?? []).filter((r) => r.reason === 'signature' || r.reason === 'source-line' || isCreditLine(r.text)).map((r) => r.text);
   const text = [...(draft.blocks ?? []).map((b) => b.text), ...credits].join('\n');
   const suffixes = (draft.langData?.nameSuffixes ?? []).map((x) => x.replace(/^['’]/, '')).filter(Boolean);
   return { set: { agencies: findAgencies(text, suffixes) }, diagnostics: [] };
 };
+
+/** A short line of nothing but agency names, in brackets or not: "(Reuters, AFP)", "(DHA)". */
+function isCreditLine(line: string): boolean {
+  const t = line.trim().replace(/^[(\[]|[)\]]$/g, '');
+  if (!t || t.length > 60) return false;
+  const rest = findAgencies(t).reduce((acc, name) => acc, t);
+  const parts = rest.split(/[,،/;]|\s+(?:and|und|et|y|e|и|і|ve|và|و)\s+/u).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => findAgencies(p).length === 1);
+}

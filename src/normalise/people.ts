@@ -6,7 +6,7 @@ import type { LangData } from '../lang/data.js';
 import type { Diagnostic, PersonEntry, PersonRef } from '../model.js';
 import { findCues, type Cue } from '../people/cues.js';
 import { detectPeople, INCLUDE_CONFIDENCE } from '../people/detect.js';
-import { keyMatches, skeleton, tokenKeys } from '../people/keys.js';
+import { keyMatches, nameRules, skeleton, tokenKeys } from '../people/keys.js';
 import { findRegistryHits, peopleMatcher, tokenView, type PeopleMatcher, type TokenView } from '../people/registry.js';
 import { fold, nameKey, tokenize } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
@@ -125,12 +125,13 @@ export const normalisePeople: FieldNormaliser = (draft) => {
     if (list) {
       // The people given come first, as given; people the text names are added after them.
       const refs = new Map<string, PersonRef>();
-      for (const n of list.map((x) => String(x).trim()).filter(Boolean)) {
+      for (const n of list.map((x) => givenOrder(String(x).trim())).filter(Boolean)) {
         const ref = resolveGivenName(n, matcher, lang);
         if (!refs.has(ref.id)) refs.set(ref.id, ref);
       }
       const found = fromText(draft, matcher, lang);
-      for (const p of found.people) if (!refs.has(p.id)) refs.set(p.id, p);
+      const given = [...refs.values()];
+      for (const p of found.people) if (!refs.has(p.id) && !given.some((g) => samePerson(g.name, p.name, lang))) refs.set(p.id, p);
       return { set: { people: [...refs.values()] }, diagnostics: found.diagnostics };
     }
     return { set: { people: [] }, diagnostics: [metaDiagnostic(draft, 'people', 'warning', 'people must be a list of names (people: [Anna Schmidt, …]); it is ignored and no people are set')] };
@@ -150,4 +151,32 @@ function fromText(draft: Readonly<Draft>, matcher: PeopleMatcher, lang: LangData
       : `"${p.name}" may be a person (confidence ${p.confidence.toFixed(2)}, from "${p.evidence}"); not included. Add them to _data/people.yml if they are`,
     undefined, p.confidence >= INCLUDE_CONFIDENCE ? 'unregistered-person' : 'possible-person'));
   return { people, diagnostics };
+}
+
+/** "Andrade, Rebeca" → "Rebeca Andrade": names given surname first, as library catalogues write them. */
+export function givenOrder(name: string): string {
+  const m = /^([^,\d]+),\s*([^,\d]+)$/u.exec(name);
+  return m ? `${m[2]!.trim()} ${m[1]!.trim()}` : name;
+}
+
+/**
+ * One person under two spellings of the full name: the same surname (up to transliteration
+ * and endings) and the same given name or its initial ("Simone Arianne Biles" / "Simone
+ * Biles", "P. Almodóvar" / "Pedro Almodóvar"); middle names may differ.
+ */
+export function samePerson(a: string, b: string, lang: LangData): boolean {
+  const ta = tokenize(a).map((t) => t.word);
+  const tb = tokenize(b).map((t) => t.word);
+  if (ta.length < 2 || tb.length < 2) return false;
+  const rules = nameRules(lang);
+  const ka = tokenKeys(ta[ta.length - 1]!, rules);
+  const kb = tokenKeys(tb[tb.length - 1]!, rules);
+  const surname = ka.some((k) => keyMatches(kb, k, rules)) || kb.some((k) => keyMatches(ka, k, rules));
+  if (!surname) return false;
+  const [fa, fb] = [ta[0]!, tb[0]!];
+  // Given names: the same up to transliteration, or one is the other's initial (never Jake / John).
+  if (fa.length === 1 || fb.length === 1) return fold(fa).charAt(0) === fold(fb).charAt(0);
+  const ga = tokenKeys(fa, rules);
+  const gb = tokenKeys(fb, rules);
+  return ga.some((k) => keyMatches(gb, k, rules)) || gb.some((k) => keyMatches(ga, k, rules));
 }

@@ -9,7 +9,7 @@ import { allLanguages, type LangData } from '../lang/data.js';
 import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
-import { isLatin } from './keys.js';
+import { isLatin, keyMatches } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
 import { joined, type TokenView } from './registry.js';
 
@@ -230,7 +230,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       const hyphened = i > s && /^[-‐]$/.test(view.text.slice(tokens[i - 1]!.end, tokens[i]!.start));
       if (!hyphened && !rules.particles.has(folded[i]!)) starts.push(i);
     }
-    if (starts.length > MAX_NAME_WORDS) s = starts[starts.length - 2]!;
+    // Right after an institution word, its adjectives come first ("Koalicji Obywatelskiej Rafał Trzaskowski").
+    const afterInstitution = s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1);
+    if (starts.length > (afterInstitution ? 2 : MAX_NAME_WORDS)) s = starts[starts.length - 2]!;
     return [s, e];
   };
 
@@ -383,21 +385,29 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // words inside a sentence whose last word the text also uses alone ("… para Xóchitl Gálvez …
   // Gálvez reconoció"): a person named in full, then by surname.
   if (!lang.capitalisesNouns) {
-    for (let s = 1; s < n; s++) {
+    for (let s = 0; s < n; s++) {
       if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
-      const before = view.text.slice(tokens[s - 1]!.end, tokens[s]!.start);
-      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before) || rules.determiners.has(lower[s - 1]!);
-      if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
+      const before = s > 0 ? view.text.slice(tokens[s - 1]!.end, tokens[s]!.start) : '\n';
+      if (s > 0 && rules.determiners.has(lower[s - 1]!)) { s = rawRunEnd(s); continue; }
+      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before);
+      if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
       const run = runFrom(s);
-      if (!run || run[0] !== s || run[1] === s || startsSentence) { s = rawRunEnd(s); continue; }
+      if (!run || run[0] !== s || run[1] === s) { s = rawRunEnd(s); continue; }
       const e = run[1];
       if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = rawRunEnd(s); continue; }
-      const last = folded[e]!;
-      const repeated = tokens.some((t, i) => (i < s || i > e) && folded[i] === last
-        && !(i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word))
-        && !(i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word))
-        && (!lang.shortNameTakesHonorific || cues.get(i - 1)?.kind === 'honorific'));
-      if (repeated) add(s, e, 0.7, `${tokens[e]!.word} named again`);
+      // The surname used alone elsewhere, in any case form ("Nawrocki, prezes …", "Nawrockiego").
+      const lastKeys = view.keys[e]!;
+      let repeats = 0;
+      for (let i = 0; i < n; i++) {
+        if ((i >= s && i <= e) || !isCapitalised(tokens[i]!.word)) continue;
+        if (!view.keys[i]!.some((k) => lastKeys.some((l) => k === l || keyMatches([k], l, view.rules)))) continue;
+        if (i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word) && !cues.has(i - 1)) continue;
+        if (i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word)) continue;
+        if (lang.shortNameTakesHonorific && cues.get(i - 1)?.kind !== 'honorific') continue;
+        repeats++;
+      }
+      // At the start of a sentence a capitalised pair is weaker evidence: the surname must come back twice.
+      if (repeats >= (startsSentence ? 2 : 1)) add(s, e, 0.7, `${tokens[e]!.word} named again`);
       s = e;
     }
   }
