@@ -72,6 +72,8 @@ export interface LangData {
   definitePrefixes: string[];
   /** A person named again by one word always takes an honorific ("ông Giang"), so a bare repeat is no evidence. */
   shortNameTakesHonorific: boolean;
+  /** Names are written family name first (Vietnamese "Nguyễn Văn An"), so a given name does not open them. */
+  familyNameFirst: boolean;
   /**
    * The language's own spelling of foreign names, as ordered [pattern, replacement] rules on
    * the lowercased word (Polish sz → sh, cz → ch; German ch → kh); names match under either
@@ -120,6 +122,7 @@ export function parseLangData(text: string, file: string): LangData {
     capitalisesNouns: raw.capitalisesNouns === true,
     definitePrefixes: asStringList(raw.definitePrefixes, `${file}: definitePrefixes`),
     shortNameTakesHonorific: raw.shortNameTakesHonorific === true,
+    familyNameFirst: raw.familyNameFirst === true,
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
   const rules = raw.transliteration ?? [];

@@ -6,9 +6,11 @@
 // (data: `institutions`, `institutionWords`), month and weekday names, and words the text
 // also uses on their own ("Mỹ" in "Bộ trưởng Quốc phòng Mỹ …") are not names.
 import { allLanguages, type LangData } from '../lang/data.js';
+import { escapeRegExp } from '../lang/phrases.js';
 import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
+import { givenNames } from './givenNames.js';
 import { isLatin, keyMatches } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
 import { joined, type TokenView } from './registry.js';
@@ -91,6 +93,16 @@ function notNames(lang: LangData): NotNames {
   return lists;
 }
 
+let creditRe: RegExp | undefined;
+/** A photo-credit label of any language and the rest of its line ("Foto: Kay Nietfeld/dpa"). */
+function creditPattern(): RegExp {
+  if (!creditRe) {
+    const labels = [...new Set([...allLanguages().values()].flatMap((d) => d.photoCredits))].map(escapeRegExp).join('|');
+    creditRe = new RegExp(`(?:^|\\n|[.(\\s])(?:${labels})\\s*:[^\\n]*`, 'giu');
+  }
+  return creditRe;
+}
+
 /** Does a script without letter case write this word (Arabic, Hebrew, CJK …)? */
 function caseless(word: string): boolean {
   const first = word.charAt(0);
@@ -151,7 +163,14 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Every word of a cue, not only its last ("Milli Savunma Bakanı": Savunma is part of the role).
   const inCue = new Set<number>();
   for (const c of cues.values()) for (let i = c.start; i <= c.end; i++) inCue.add(i);
-  const blocked = (i: number) => used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
+  // Photographers in credits ("Foto: Kay Nietfeld/dpa") are not people of the article.
+  const credit = new Set<number>();
+  for (const m of view.text.matchAll(creditPattern())) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    tokens.forEach((t, i) => { if (t.start >= from && t.end <= to) credit.add(i); });
+  }
+  const blocked = (i: number) => credit.has(i) || used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
@@ -409,6 +428,24 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       // At the start of a sentence a capitalised pair is weaker evidence: the surname must come back twice.
       if (repeats >= (startsSentence ? 2 : 1)) add(s, e, 0.7, `${tokens[e]!.word} named again`);
       s = e;
+    }
+  }
+
+  // A known given name at the start of a run of two or three words ("Tilda Swinton", "Ольга
+  // Стефанішина"), where the given name comes first (not in Vietnamese).
+  if (!lang.familyNameFirst) {
+    const given = givenNames();
+    for (let s = 0; s < n; s++) {
+      if (covered.has(s) || !given.has(tokens[s]!.word)) continue;
+      if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1)) continue;
+      if (s > 0 && rules.determiners.has(lower[s - 1]!)) continue;
+      const run = runFrom(s);
+      if (!run || run[0] !== s || run[1] === s) continue;
+      if (run[1] + 1 < n && joined(view, run[1]) && isCapitalised(tokens[run[1] + 1]!.word)) continue;
+      // Two words at least: "Georges-Vallerey" is one (a pool, a street).
+      if (/^[-‐]$/.test(view.text.slice(tokens[s]!.end, tokens[s + 1]!.start)) && run[1] === s + 1) continue;
+      add(s, run[1], 0.7, `given name ${tokens[s]!.word}`);
+      s = run[1];
     }
   }
 
