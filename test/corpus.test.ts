@@ -1,6 +1,7 @@
-// Metadata accuracy on the three hand-annotated corpora (test/corpus/dev, holdout, blind: 51
-// articles in 15 languages, raw captures and front matter, with expected metadata written by
-// reading them, each by someone who had not seen the code). The floors are the levels the README reports; a change that lowers one fails here.
+// Metadata accuracy on the four hand-annotated corpora (test/corpus/dev, holdout, blind,
+// final: 65 articles in 16 languages, raw captures and front matter, with expected metadata
+// written by reading them, each by someone who had not seen the code). The floors sit at the
+// levels the README reports; a change that lowers one fails here.
 // `npm run accuracy -- test/corpus/dev --misses` lists every difference.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -8,9 +9,10 @@ import { precision, ratio, recall, scoreCorpus, type CorpusScore } from '../scri
 
 /** Floors per corpus: share of articles right per field; people as precision and recall. */
 const FLOORS = {
-  'test/corpus/dev': { lang: 1, title: 0.95, dateHonest: 1, sourceUrl: 1, sourceName: 0.9, author: 0.9, body: 0.95, peopleP: 0.95, peopleR: 0.88, agenciesR: 0.9 },
-  'test/corpus/holdout': { lang: 1, title: 0.9, dateHonest: 1, sourceUrl: 1, sourceName: 0.9, author: 0.75, body: 0.9, peopleP: 0.95, peopleR: 0.88, agenciesR: 0.9 },
-  'test/corpus/blind': { lang: 1, title: 0.75, dateHonest: 1, sourceUrl: 1, sourceName: 0.6, author: 0.55, body: 0.95, peopleP: 0.92, peopleR: 0.82, agenciesR: 0.7 },
+  'test/corpus/dev': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.96, peopleR: 0.95, agenciesR: 1 },
+  'test/corpus/holdout': { lang: 1, title: 0.9, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.97, peopleR: 0.93, agenciesR: 0.95 },
+  'test/corpus/blind': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.95, peopleR: 0.9, agenciesR: 1 },
+  'test/corpus/final': { lang: 1, title: 0.9, dateHonest: 1, sourceUrl: 1, sourceName: 0.9, author: 0.9, body: 0.95, peopleP: 0.94, peopleR: 0.89, agenciesR: 0.75 },
 } as const;
 
 for (const [dir, floor] of Object.entries(FLOORS)) {
