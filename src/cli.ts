@@ -3,8 +3,8 @@
 //   0 every article built · 1 some files had errors (the rest of the site was written) · 2 usage or configuration error
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { build, DEFAULT_PATHS, resolvePath } from './build.js';
+import { parseCommand } from './cliArgs.js';
 import { loadConfig, normaliseBaseUrl } from './config.js';
 import { ConfigError } from './load/registries.js';
 import type { Diagnostic } from './model.js';
@@ -37,26 +37,12 @@ export function formatDiagnostic(d: Diagnostic, contentDir: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        content: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' },
-        report: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' },
-        public: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const args = parseCommand(argv, {
+    content: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' },
+    report: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' },
+    public: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (typeof args === 'number') return args;
   const started = process.hrtime.bigint();
   const contentArg = args.content ?? DEFAULT_PATHS.content;
   const contentDir = resolvePath(contentArg);

@@ -3,8 +3,8 @@
 // table, what in its metadata needs a human: inferred or missing dates, missing sources,
 // people not in the registry, derived titles.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DEFAULT_PATHS, resolvePath } from './build.js';
+import { parseCommand } from './cliArgs.js';
 import { loadArticles } from './load/load.js';
 import { ConfigError, loadRegistries } from './load/registries.js';
 import { REVIEW_KINDS, type ReviewKind } from './model.js';
@@ -23,17 +23,8 @@ Options:
   -h, --help      show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { content: { type: 'string' }, kind: { type: 'string', multiple: true }, full: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const args = parseCommand(argv, { content: { type: 'string' }, kind: { type: 'string', multiple: true }, full: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (typeof args === 'number') return args;
   const unknown = (args.kind ?? []).filter((k) => !(k in REVIEW_KINDS));
   if (unknown.length) {
     process.stderr.write(`--kind ${unknown.join(', ')}: unknown; choose from ${Object.keys(REVIEW_KINDS).join(', ')}\n`);
