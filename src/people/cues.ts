@@ -22,7 +22,7 @@ export interface Cue {
 interface CueLists {
   roles: string[][];
   honorifics: { words: string[]; dotted: boolean }[];
-  /** Role words long enough to be recognised at the end of a compound ("Kremlsprecher"). */
+  /** Role words long enough to be recognised at the end of a compound ("Kremlsprecher", "expresidente"). */
   compoundRoles: string[];
   /** Institutions, folded, as token lists: a cue that begins one is part of its name ("Đại sứ quán", embassy). */
   institutions: string[][];
@@ -91,7 +91,7 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
       continue;
     }
     const f = view.folded[end]!;
-    if (compoundRoles.some((r) => f.length > r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
+    if (compoundRoles.some((r) => f.length >= r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
   }
   return cues;
 }
@@ -99,6 +99,9 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
 /** True when the text between two token positions holds no sentence or clause break. */
 export function sameClause(view: TokenView, a: number, b: number, allowDot: boolean): boolean {
   const between = view.text.slice(view.tokens[a]!.end, view.tokens[b]!.start);
-  const rest = allowDot && between.startsWith('.') ? between.slice(1) : between;
+  let rest = allowDot && between.startsWith('.') ? between.slice(1) : between;
+  // A quoted name of a party or a work between role and name is part of the role phrase:
+  // "депутат від «Європейської солідарності» Олексій Гончаренко".
+  rest = rest.replace(/«[^«».!?\n]*»|“[^“”.!?\n]*”|„[^„“”.!?\n]*[“”]|"[^".!?\n]*"/gu, ' ');
   return !/[.!?;:\n()"«»“”„]/.test(rest);
 }

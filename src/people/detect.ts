@@ -138,6 +138,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const lower = tokens.map((t) => t.word.toLocaleLowerCase());
   const ofWords = new Set(lang.ofWords.map((w) => w.toLocaleLowerCase()));
   const adjectiveEndings = lang.adjectiveEndings.map((w) => w.toLocaleLowerCase());
+  // Before a name, only the article's own language counts: "a" is an article in Portuguese but
+  // "to" in Italian ("è andata a Nicole Kidman").
+  const ownDeterminers = new Set(lang.determiners.map((w) => w.toLocaleLowerCase()));
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -235,12 +238,15 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     while (e > s && isCountryWord(places, folded[e]!)) e--;
     if (s === e && isCountryWord(places, folded[s]!)) return null;
     // After an article, the first capitalised word is a noun, not a given name ("le Hongrois Kristóf Milák").
-    if (e - s >= 2 && s > 0 && joined(view, s - 1) && rules.determiners.has(lower[s - 1]!)) s++;
+    if (e - s >= 2 && s > 0 && joined(view, s - 1) && ownDeterminers.has(lower[s - 1]!)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
     if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
     // Where adjectives decline, a run ending in an adjective ending is an institution's name
     // ("Koalicji Obywatelskiej", "Zgromadzeniem Narodowym"), not a person.
     if (adjectiveEndings.some((x) => lower[e]!.endsWith(x) && lower[e]!.length > x.length + 3)) return null;
+    // Right after an institution word, a short run is the rest of its name ("Federación Española de
+    // Fútbol") unless it opens with a given name ("presidente della Repubblica Sergio Mattarella").
+    if (s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1) && !givenNames().has(tokens[s]!.word) && e - s < 3) return null;
     // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
     // particles none. A run longer than MAX_NAME_WORDS words has a description in front
     // ("Biura Polityki Międzynarodowej Marcin Przydacz"): the name is its last two words.
@@ -407,7 +413,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let s = 0; s < n; s++) {
       if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
       const before = s > 0 ? view.text.slice(tokens[s - 1]!.end, tokens[s]!.start) : '\n';
-      if (s > 0 && rules.determiners.has(lower[s - 1]!)) { s = rawRunEnd(s); continue; }
+      if (s > 0 && ownDeterminers.has(lower[s - 1]!)) { s = rawRunEnd(s); continue; }
       const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before);
       if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
       const run = runFrom(s);
@@ -438,7 +444,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     for (let s = 0; s < n; s++) {
       if (covered.has(s) || !given.has(tokens[s]!.word)) continue;
       if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1)) continue;
-      if (s > 0 && rules.determiners.has(lower[s - 1]!)) continue;
+      if (s > 0 && ownDeterminers.has(lower[s - 1]!)) continue;
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) continue;
       if (run[1] + 1 < n && joined(view, run[1]) && isCapitalised(tokens[run[1] + 1]!.word)) continue;
