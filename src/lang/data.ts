@@ -66,6 +66,8 @@ export interface LangData {
   andWords: string[];
   /** Endings of declined adjectives; a capitalised run ending in one names an institution ("Koalicji Obywatelskiej"). */
   adjectiveEndings: string[];
+  /** Articles; a given name right after one opens the name of a place or thing ("the Tate Modern"). */
+  articles: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
   /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
@@ -89,7 +91,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

@@ -143,7 +143,9 @@ export const normalisePeople: FieldNormaliser = (draft) => {
 /** The people the title and text name, and review notices for those not in the registry. */
 function fromText(draft: Readonly<Draft>, matcher: PeopleMatcher, lang: LangData): { people: PersonRef[]; diagnostics: Diagnostic[] } {
   const text = [draft.title ?? '', ...(draft.blocks ?? []).map((b) => b.text)].join('\n');
-  const found = findPeople(text, matcher, lang);
+  // The byline's author wrote the article; they are not one of its people.
+  const author = draft.author ?? null;
+  const found = findPeople(text, matcher, lang).filter((p) => p.registered || !author || (p.name !== author && !samePerson(p.name, author, lang)));
   const people = found.filter((p) => p.registered || p.confidence >= INCLUDE_CONFIDENCE);
   const diagnostics = found.filter((p) => !p.registered).map((p) => bodyDiagnostic(draft, 'people', 'notice',
     p.confidence >= INCLUDE_CONFIDENCE

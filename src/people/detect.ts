@@ -114,6 +114,8 @@ function nameShaped(word: string): boolean {
   if (!isCapitalised(word) || /\d/.test(word)) return false;
   if (caseless(word)) return true;
   const letters = word.replace(/[^\p{L}]/gu, '');
+  // A capital inside the word marks a brand (InsingerGilissen, SpaceX), except Mc/Mac/O'/D' names.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O'|O’|D'|D’)/u.test(word)) return false;
   return letters.length >= 2 && !(letters.length >= 2 && letters === letters.toUpperCase());
 }
 
@@ -141,6 +143,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Before a name, only the article's own language counts: "a" is an article in Portuguese but
   // "to" in Italian ("è andata a Nicole Kidman").
   const ownDeterminers = new Set(lang.determiners.map((w) => w.toLocaleLowerCase()));
+  const articles = new Set(lang.articles.map((w) => w.toLocaleLowerCase()));
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -257,7 +260,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     }
     // Right after an institution word, its adjectives come first ("Koalicji Obywatelskiej Rafał Trzaskowski").
     const afterInstitution = s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1);
-    if (starts.length > (afterInstitution ? 2 : MAX_NAME_WORDS)) s = starts[starts.length - 2]!;
+    if (starts.length > (afterInstitution ? 2 : lang.familyNameFirst ? MAX_NAME_WORDS + 1 : MAX_NAME_WORDS)) s = starts[starts.length - 2]!;
     return [s, e];
   };
 
@@ -443,8 +446,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const given = givenNames();
     for (let s = 0; s < n; s++) {
       if (covered.has(s) || !given.has(tokens[s]!.word)) continue;
-      if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1)) continue;
-      if (s > 0 && ownDeterminers.has(lower[s - 1]!)) continue;
+      // Not the middle of a longer name ("Jean Martin Dupont"); where nouns have capitals, a noun
+      // before the name is its role ("Bahn-Personalvorstand Martin Seiler").
+      const prev = s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
+      if (prev && (!lang.capitalisesNouns || given.has(prev))) continue;
+      if (s > 0 && articles.has(lower[s - 1]!)) continue; // "the Tate Modern", "el Santiago Bernabéu"
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) continue;
       if (run[1] + 1 < n && joined(view, run[1]) && isCapitalised(tokens[run[1] + 1]!.word)) continue;
