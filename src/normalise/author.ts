@@ -14,8 +14,13 @@ const CASELESS_NAME = String.raw`\p{Lo}[\p{Lo}\p{M}'’"״׳-]*(?:\s+\p{Lo}[\p{L
 const NAME = `(?:${CASED_NAME}|${CASELESS_NAME})`;
 /** A name alone on a line, with an optional credit: "Minh Anh (TTXVN)", "Thanh Hà/VOV.VN". */
 const SIGNATURE = new RegExp(`^(${CASED_NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
-/** A name alone on a line near the headline, in any script. */
-const BARE_NAME = new RegExp(`^(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
+/**
+ * A name alone on a line near the headline, in any script, with an optional credit, or the
+ * place it was filed from before or after it: "Sergio Llamas | Madrid", "Katarzyna Wróbel,
+ * Belém", "الرباط – هشام بنعلي".
+ */
+const PLACE = String.raw`[\p{L}][\p{L}\p{M}. '’-]{1,28}`;
+const BARE_NAME = new RegExp(`^(?:${PLACE}\\s+[–—|]\\s+)?(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30})|\\s*[|,·–—]\\s*${PLACE})?\\s*$`, 'u');
 /** Written in capitals throughout: a masthead or a label, not a byline ("THE DAILY LEDGER"). */
 const ALL_CAPS = (s: string) => /\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s);
 /** A bio blurb is a quoted line. */
@@ -25,7 +30,7 @@ let bylineRe: RegExp | undefined;
 function bylinePattern(): RegExp {
   if (!bylineRe) {
     const words = [...new Set([...allLanguages().values()].flatMap((d) => d.bylines))].sort((a, b) => b.length - a.length);
-    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–—-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
+    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–—(-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
   }
   return bylineRe;
 }
@@ -202,6 +207,20 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
     author ??= BARE_NAME.exec(top.text)![1]!.trim();
     const i = removed.findIndex((x) => x.line === top.line && x.reason === 'masthead');
     if (i >= 0) removed[i] = { ...removed[i]!, reason: 'signature' };
+  }
+  // A byline printed below the page's related list or above its comments ("Автор: Никита
+  // Орлов", a name alone before "BÌNH LUẬN"): among the furniture after the article.
+  if (!author) {
+    const tail = removed.filter((r) => r.reason === 'tail');
+    const re = bylinePattern();
+    const labelledName = tail.map((r) => (wordCount(r.text) <= 10 ? re.exec(r.text) : null)).find((m) => m && (/\p{Lu}/u.test(m[1]!) || isCaselessName(m[1]!)));
+    const bare = labelledName ? null : tail.find((r, k) => {
+      const m = wordCount(r.text) <= 4 ? BARE_NAME.exec(r.text) : null;
+      // A name alone right before the comment widget or the copyright line, not a related headline.
+      const next = tail[k + 1]?.text ?? '';
+      return !!m && !ALL_CAPS(m[1]!) && isPersonName(m[1]!) && (phrases().isClutterLine(next) || /©|\(c\)|copyright/iu.test(next));
+    });
+    author = labelledName ? labelledName[1]!.trim() : bare ? BARE_NAME.exec(bare.text)![1]!.trim() : null;
   }
   if (author) {
     const bio = findBio(blocks, author);
