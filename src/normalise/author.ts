@@ -19,6 +19,8 @@ const SIGNATURE = new RegExp(`^(${CASED_NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}
  * place it was filed from before or after it: "Sergio Llamas | Madrid", "Katarzyna Wróbel,
  * Belém", "الرباط – هشام بنعلي".
  */
+/** The name alone (with an optional credit), without a place: a role line is never this. */
+const NAME_ONLY = new RegExp(`^(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30}))?\\s*$`, 'u');
 const PLACE = String.raw`[\p{L}][\p{L}\p{M}. '’-]{1,28}`;
 const BARE_NAME = new RegExp(`^(?:${PLACE}\\s+[–—|]\\s+)?(${NAME})\\s*(?:\\(([^)]*)\\)|/\\s*([\\p{L}\\p{N}.+ -]{2,30})|\\s*[|,·–—]\\s*${PLACE})?\\s*$`, 'u');
 /** Written in capitals throughout: a masthead or a label, not a byline ("THE DAILY LEDGER"). */
@@ -153,7 +155,7 @@ export function findSignature(blocks: Block[]): { name: string; credits: string 
  */
 export function isRoleLine(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 2 || words.length > 5 || /[.!?:;]$/.test(text) || BARE_NAME.test(text)) return false;
+  if (words.length < 2 || words.length > 5 || /[.!?:;]$/.test(text) || NAME_ONLY.test(text)) return false;
   return words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w)) && /^\p{Lu}/u.test(text);
 }
 
