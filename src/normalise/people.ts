@@ -59,9 +59,15 @@ export function findPeople(text: string, matcher: PeopleMatcher, lang: LangData)
   for (const c of candidates) {
     const keys = identityKeys(c.name, view);
     let known = keys.map((k) => byKey.get(k)).find(Boolean);
-    // A surname alone ("Mr Sunak") is the person already named in full ("Rishi Sunak").
-    if (!known && c.start === c.end) {
-      known = refs.map((r) => r.ref).find((r) => !r.registered && tokenize(r.name).length > 1 && keyMatches(view.keys[c.start]!, tokenKeys(tokenize(r.name).at(-1)!.word, view.rules)[0]!, view.rules));
+    // A surname alone ("Mr Sunak", "Oberländer-Târnoveanu") is the person already named in full.
+    if (!known) {
+      const words = tokenize(c.name).map((t) => t.word);
+      known = refs.map((r) => r.ref).find((r) => {
+        const full = tokenize(r.name).map((t) => t.word);
+        if (r.registered || full.length <= words.length) return false;
+        const tail = full.slice(full.length - words.length);
+        return tail.every((w, i) => keyMatches(tokenKeys(words[i]!, view.rules), tokenKeys(w, view.rules)[0]!, view.rules));
+      });
     }
     if (known) {
       known.confidence = Math.max(known.confidence, c.confidence);

@@ -242,6 +242,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (s === e && isCountryWord(places, folded[s]!)) return null;
     // After an article, the first capitalised word is a noun, not a given name ("le Hongrois Kristóf Milák").
     if (e - s >= 2 && s > 0 && joined(view, s - 1) && ownDeterminers.has(lower[s - 1]!)) s++;
+    // A capitalised word before a known given name opens the sentence or qualifies the name
+    // ("Soddisfatto Carlo Conti", "Mỹ Matthew Miller").
+    if (e - s >= 2 && !lang.familyNameFirst && !givenNames().has(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
+      && !rules.particles.has(folded[s + 1]!) && givenNames().has(tokens[s + 1]!.word)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
     if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
     // Where adjectives decline, a run ending in an adjective ending is an institution's name
@@ -445,7 +449,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   if (!lang.familyNameFirst) {
     const given = givenNames();
     for (let s = 0; s < n; s++) {
-      if (covered.has(s) || !given.has(tokens[s]!.word)) continue;
+      if (covered.has(s) || caseless(tokens[s]!.word) || !given.has(tokens[s]!.word)) continue;
+      // A name in quotes is a title: an award, a song, a work ("Premio «Mia Martini»").
+      if (s > 0 && /[«"“„]\s*$/u.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) continue;
       // Not the middle of a longer name ("Jean Martin Dupont"); where nouns have capitals, a noun
       // before the name is its role ("Bahn-Personalvorstand Martin Seiler").
       const prev = s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
