@@ -43,9 +43,15 @@ export function findByline(blocks: Block[]): { name: string; index: number } | n
   const last = Array.from({ length: Math.min(3, Math.max(0, blocks.length - 6)) }, (_, k) => blocks.length - 1 - k);
   for (const i of [...Array.from({ length: Math.min(blocks.length, 6) }, (_, k) => k), ...last]) {
     const b = blocks[i]!;
-    if (wordCount(b.text) > 10) continue;
-    const m = re.exec(b.text);
-    if (m && (/\p{Lu}/u.test(m[1]!) || isCaselessName(m[1]!))) return { name: m[1]!.trim(), index: i };
+    if (wordCount(b.text) > 24) continue;
+    // A strip of fields ("12 серпня 2024, 16:45 | Автор: Олена Гнатюк", "Autor: X, Lublin | 11 marca 2025"):
+    // each field may be the byline.
+    const fields = [b.text, ...(/\s[|·]\s/u.test(b.text) ? b.text.split(/\s+[|·]\s+/u) : [])];
+    for (const f of fields) {
+      if (wordCount(f) > 10) continue;
+      const m = re.exec(f.trim());
+      if (m && (/\p{Lu}/u.test(m[1]!) || isCaselessName(m[1]!))) return { name: m[1]!.trim(), index: i };
+    }
   }
   return null;
 }
@@ -168,10 +174,10 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
   const fm = given(draft, 'author');
   let author: string | null = fm === undefined ? null : Array.isArray(fm) ? fm.map(String).join(', ') : String(fm).trim();
   if (draft.raw.format === 'markdown') {
-    // An emphasised byline just under the title ("*By Jane Doe*") is page furniture.
+    // A byline just under the title ("*By Jane Doe*", "di Giulia Ferri") is page furniture.
     const re = bylinePattern();
     for (let i = 0; i < Math.min(blocks.length, 3); i++) {
-      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2];
+      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2] ?? (wordCount(blocks[i]!.text) <= 6 ? blocks[i]!.text : undefined);
       const m = inner && wordCount(inner) <= 10 ? re.exec(inner) : null;
       if (!m) continue;
       author ??= m[1]!.trim();
