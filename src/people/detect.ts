@@ -448,14 +448,16 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Стефанішина"), where the given name comes first (not in Vietnamese).
   if (!lang.familyNameFirst) {
     const given = givenNames();
+    const placeOpeners = new Set(lang.institutions.filter((x) => tokenize(x).length === 1).map((x) => fold(x)));
     for (let s = 0; s < n; s++) {
       if (covered.has(s) || caseless(tokens[s]!.word) || !given.has(tokens[s]!.word)) continue;
       // A name in quotes is a title: an award, a song, a work ("Premio «Mia Martini»").
       if (s > 0 && /[«"“„]\s*$/u.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) continue;
-      // Not the middle of a longer name ("Jean Martin Dupont"); where nouns have capitals, a noun
-      // before the name is its role ("Bahn-Personalvorstand Martin Seiler").
+      // Not the middle of a longer name ("Jean Martin Dupont").
+      // A capitalised word before it that is not itself a given name opens the sentence ("Volgens
+      // Marieke de Vries", "Soddisfatto Carlo Conti") or is a noun ("Personalvorstand Martin Seiler").
       const prev = s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
-      if (prev && (!lang.capitalisesNouns || given.has(prev))) continue;
+      if (prev && (given.has(prev) || placeOpeners.has(folded[s - 1]!) || isInstitutionToken(s - 1))) continue; // "San Fernando de Henares"
       if (s > 0 && articles.has(lower[s - 1]!)) continue; // "the Tate Modern", "el Santiago Bernabéu"
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) continue;
