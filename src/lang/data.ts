@@ -68,6 +68,8 @@ export interface LangData {
   adjectiveEndings: string[];
   /** Articles; a given name right after one opens the name of a place or thing ("the Tate Modern"). */
   articles: string[];
+  /** Words before a name that make it a street, prize or building named after a person ("via Guglielmo Marconi"). */
+  namedAfterWords: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
   /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
@@ -91,7 +93,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

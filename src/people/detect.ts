@@ -144,6 +144,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // "to" in Italian ("è andata a Nicole Kidman").
   const ownDeterminers = new Set(lang.determiners.map((w) => w.toLocaleLowerCase()));
   const articles = new Set(lang.articles.map((w) => w.toLocaleLowerCase()));
+  const namedAfter = new Set(lang.namedAfterWords.map((w) => w.toLocaleLowerCase().replace(/\.$/, '')));
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -285,6 +286,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   }
 
   const add = (s: number, e: number, confidence: number, evidence: string) => {
+    // "via Guglielmo Marconi", "Premio Mia Martini": a street, a prize or a building, not a person.
+    if (s > 0 && namedAfter.has(lower[s - 1]!)) return;
     const prev = found.get(s);
     if (prev && prev.confidence >= confidence) return;
     found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
