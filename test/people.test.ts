@@ -79,6 +79,18 @@ describe('people outside the registry', () => {
     assert.deepEqual(detected('it', "L'ambasciatore degli Stati Uniti in Russia ha parlato."), []);
     assert.deepEqual(detected('ru', 'корреспондента The Wall Street Journal задержали.'), []);
   });
+  it('finds a name that opens with a known given name, with no role word near it', () => {
+    assert.deepEqual(detected('it', 'Alla cerimonia erano presenti Tilda Swinton e Julianne Moore.').map(([n]) => n), ['Tilda Swinton', 'Julianne Moore']);
+    assert.deepEqual(detected('nl', 'Volgens Marieke Jansen is de vraag groot.').map(([n]) => n), ['Marieke Jansen']);
+  });
+  it('does not take streets, prizes, places or works named after people for people', () => {
+    assert.deepEqual(detected('it', 'La sede è in via Guglielmo Marconi, accanto al Premio «Mia Martini».'), []);
+    assert.deepEqual(detected('en', 'Visitors queued outside the Tate Modern on Sunday.'), []);
+    assert.deepEqual(detected('es', 'El partido se jugó en San Fernando de Henares.'), []);
+  });
+  it('does not take the byline author or a photographer for a person of the article', () => {
+    assert.deepEqual(detected('de', 'Foto: Kay Nietfeld/dpa'), []);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);
