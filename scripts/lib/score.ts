@@ -9,7 +9,8 @@ import type { Article, Diagnostic } from '../../src/model.js';
 import { normaliseAll } from '../../src/normalise/index.js';
 import { samePerson } from '../../src/normalise/people.js';
 import { keyMatches, nameRules, tokenKeys } from '../../src/people/keys.js';
-import { DATA_DIR, langData } from '../../src/lang/data.js';
+import { langData } from '../../src/lang/data.js';
+import { agencyList } from '../../src/normalise/agencies.js';
 import { tokenize } from '../../src/text/fold.js';
 
 /** One article's expected metadata, as written in expected.yml. */
@@ -104,9 +105,8 @@ function sameName(a: string, b: string, lang: string): boolean {
 
 /** Agency names and aliases → canonical name, from the shipped agency list. */
 function agencyCanon(): (name: string) => string {
-  const list = YAML.parse(fs.readFileSync(path.join(DATA_DIR, 'agencies.yml'), 'utf8')) as { name: string; aliases?: string[] }[];
   const map = new Map<string, string>();
-  for (const a of list) for (const n of [a.name, ...(a.aliases ?? [])]) map.set(norm(n), a.name);
+  for (const a of agencyList()) for (const n of a.aliases) map.set(norm(n), a.name);
   return (name) => map.get(norm(name)) ?? name;
 }
 

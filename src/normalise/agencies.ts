@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { DATA_DIR } from '../lang/data.js';
+import { allLanguages, DATA_DIR } from '../lang/data.js';
 import { escapeRegExp } from '../lang/phrases.js';
 import { given, type FieldNormaliser } from './draft.js';
 
@@ -11,41 +11,21 @@ interface Agency {
   name: string;
   /** The names as written in the data file. */
   aliases: string[];
-  /** One regex per alias, without case endings (see aliasPattern). */
-  patterns: RegExp[];
-}
-
-/**
- * An alias as a regex: as written, or in any case when written in lowercase ("dpa");
- * names of five letters or more may take one of `endings` ("Интерфаксу").
- */
-function aliasPattern(alias: string, ending: string): RegExp {
-  const anyCase = alias === alias.toLowerCase() && alias !== alias.toUpperCase();
-  const tail = [...alias].length >= 5 ? ending : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}${tail}(?![\\p{L}\\p{N}])`, anyCase ? 'iu' : 'u');
 }
 
 let agencies: Agency[] | undefined;
-let aliases: string[] | undefined;
 
-/** Every agency name and alias, as written in data/agencies.yml. */
-export function agencyAliases(): string[] {
-  if (!aliases) {
-    const raw = YAML.parse(fs.readFileSync(path.join(DATA_DIR, 'agencies.yml'), 'utf8')) as { name: string; aliases?: string[] }[];
-    aliases = raw.flatMap((a) => [a.name, ...(a.aliases ?? [])]);
-  }
-  return aliases;
-}
-
-/** The agency list, loaded once. */
+/** The agency list of data/agencies.yml, loaded once. */
 export function agencyList(): Agency[] {
   if (agencies) return agencies;
   const raw = YAML.parse(fs.readFileSync(path.join(DATA_DIR, 'agencies.yml'), 'utf8')) as { name: string; aliases?: string[] }[];
-  agencies = raw.map((a) => {
-    const all = [a.name, ...(a.aliases ?? [])];
-    return { name: a.name, aliases: all, patterns: all.map((x) => aliasPattern(x, '')) };
-  });
+  agencies = raw.map((a) => ({ name: a.name, aliases: [a.name, ...(a.aliases ?? [])] }));
   return agencies;
+}
+
+/** Every agency name and alias, as written in data/agencies.yml. */
+export function agencyAliases(): string[] {
+  return agencyList().flatMap((a) => a.aliases);
 }
 
 /** All aliases in two alternations (as written; any case), with the agency each alias names. */
@@ -119,11 +99,17 @@ export const normaliseAgencies: FieldNormaliser = (draft) => {
   return { set: { agencies: findAgencies(text, suffixes) }, diagnostics: [] };
 };
 
+let listSeparator: RegExp | undefined;
+/** Commas, slashes, and the "and" words of every language (data: `andWords`). */
+function creditSeparator(): RegExp {
+  listSeparator ??= new RegExp(`[,،/;]|\\s+(?:${[...new Set([...allLanguages().values()].flatMap((d) => d.andWords))].map(escapeRegExp).join('|')})\\s+`, 'u');
+  return listSeparator;
+}
+
 /** A short line of nothing but agency names, in brackets or not: "(Reuters, AFP)", "(DHA)". */
 function isCreditLine(line: string): boolean {
   const t = line.trim().replace(/^[(\[]|[)\]]$/g, '');
   if (!t || t.length > 60) return false;
-  const rest = findAgencies(t).reduce((acc, name) => acc, t);
-  const parts = rest.split(/[,،/;]|\s+(?:and|und|et|y|e|и|і|ve|và|و)\s+/u).map((p) => p.trim()).filter(Boolean);
+  const parts = t.split(creditSeparator()).map((p) => p.trim()).filter(Boolean);
   return parts.length > 0 && parts.every((p) => findAgencies(p).length === 1);
 }

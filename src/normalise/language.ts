@@ -17,10 +17,13 @@ export function identificationText(text: string): string {
 
 /** Identifies the language of a text; null when the library cannot tell. */
 export function identifyLanguage(text: string): string | null {
-  const sample = identificationText(text);
+  return identifySample(identificationText(text));
+}
+
+/** Identifies a text already passed through identificationText. */
+function identifySample(sample: string): string | null {
   if (sample.replace(/\s+/g, '').length < 12) return null;
-  const result = eld.detect(sample);
-  return result.language || null;
+  return eld.detect(sample).language || null;
 }
 
 /** Paragraphs shorter than this are left out of the vote: labels, names, captions. */
@@ -36,7 +39,7 @@ export function articleLanguage(title: string, paragraphs: string[]): string | n
   for (const p of paragraphs) {
     const sample = identificationText(p).trim();
     if (sample.length < VOTE_MIN_LENGTH) continue;
-    const lang = identifyLanguage(sample);
+    const lang = identifySample(sample);
     if (lang) votes.set(lang, (votes.get(lang) ?? 0) + sample.length);
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -77,11 +77,6 @@ export function keyMatches(keys: string[], key: string, rules: NameRules): boole
   return false;
 }
 
-/** Folded lowercase form of a phrase's words, for comparing cue words. */
-export function foldWords(words: string[]): string[] {
-  return words.map((w) => fold(w));
-}
-
 /**
  * A consonant skeleton, for names written in another script than the registry's: Russian
  * and Arabic spell "Austin" by its sound (Остин, أوستن), so letters differ but the

@@ -8,9 +8,8 @@ const require = createRequire(import.meta.url);
 
 /** Country names of one language, prepared for matching tokens. */
 export interface Places {
-  /** Folded multi-word names and their leading parts of two words or more ("stati uniti"). */
-  phrases: string[][];
-  /** The phrases by the first three letters of their first word. */
+  /** Folded multi-word names and their leading parts of two words or more ("stati uniti"),
+   * by the first three letters of their first word, with the stem of each word. */
   phrasesByStart: Map<string, { words: string[]; stems: string[] }[]>;
   /** Folded stems of one-word names (final vowels dropped, so case forms match: "rossi" for Россия/России). */
   stems: string[];
@@ -54,7 +53,7 @@ export function placesOf(lang: string): Places {
     const k = p[0]!.slice(0, 3);
     phrasesByStart.set(k, [...(phrasesByStart.get(k) ?? []), { words: p, stems: p.map((w) => w.replace(/[aeiouy]+$/, '')) }]);
   }
-  const places = { phrases, phrasesByStart, stems: [...stems], exact };
+  const places = { phrasesByStart, stems: [...stems], exact };
   cache.set(lang, places);
   return places;
 }
