@@ -106,6 +106,32 @@ describe('clutter', () => {
   });
 });
 
+describe('page furniture in Markdown', () => {
+  it('removes share strips, a related list and a newsletter line from a Markdown capture, and reads the agency of a photo credit', () => {
+    const text = [
+      '---', 'title: "Thieves take a golden helmet from a Dutch museum"', 'date: 2025-01-26', '---', '',
+      'Thieves used explosives to break into the museum early on Saturday and escaped with a gold helmet on loan from Romania, police said.', '',
+      'The blast, shortly before four in the morning, tore open a side door facing the square in the centre of the town, witnesses told reporters.', '',
+      '*The empty display case. Foto: Ansa/Elena Conti*', '',
+      'The museum said it would remain shut while forensic teams worked inside.', '',
+      '---', '',
+      'Share this article: Facebook | X | Email', '',
+      '**More from Culture**',
+      '- Louvre director Laurence Marchetti warns of obsolete galleries',
+      '- Stolen painting returned to a museum', '',
+      '*Mehr aus Kultur* · [Newsletter abonnieren](https://example.org/newsletter)',
+    ].join('\n');
+    const raw = readArticle('x.md', new TextEncoder().encode(text)).article!;
+    const { article } = normaliseArticle(raw, registries);
+    for (const gone of ['Share this article', 'More from Culture', 'Laurence Marchetti', 'Newsletter abonnieren']) assert.ok(!article.body.includes(gone), gone);
+    assert.ok(article.body.includes('The museum said it would remain shut while forensic teams worked inside.'));
+    // The caption stays in the page; its photographer is no person of the article, its agency is credited.
+    assert.ok(article.body.includes('Foto: Ansa/Elena Conti'));
+    assert.deepEqual(article.people, []);
+    assert.deepEqual(article.agencies, ['ANSA']);
+  });
+});
+
 describe('a raw capture, end to end through the normaliser', () => {
   it('takes the source line, the signature and the agencies, and keeps names out of clutter', () => {
     const text = [

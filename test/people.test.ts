@@ -90,6 +90,31 @@ describe('people outside the registry', () => {
   });
   it('does not take the byline author or a photographer for a person of the article', () => {
     assert.deepEqual(detected('de', 'Foto: Kay Nietfeld/dpa'), []);
+    assert.deepEqual(detected('it', 'La vincitrice sul palco (foto Marco Zanin/ANSA)'), []);
+  });
+  it('finds a name with an age or a "counterpart" after it, and past the organisation of a role', () => {
+    assert.deepEqual(detected('en', 'Pieter de Wit, 58, who lives opposite, heard the blast.').map(([n]) => n), ['Pieter de Wit']);
+    assert.deepEqual(detected('en', 'Talks went well. Farid Hasanli, her Azerbaijani counterpart, agreed.').map(([n]) => n), ['Farid Hasanli']);
+    assert.deepEqual(detected('it', 'Il presidente della Biennale, Ottavio Ferretti, ha parlato.').map(([n]) => n), ['Ottavio Ferretti']);
+    assert.deepEqual(detected('es', 'Lo adelantó el periodista Fabio Romano.').map(([n]) => n), ['Fabio Romano']);
+  });
+  it('reads a given name in a grammatical case and after a preposition', () => {
+    assert.deepEqual(detected('ru', 'Вместе с бывшим руководителем одного из банков Антоном Филиным он похитил деньги.').map(([n]) => n), ['Антоном Филиным']);
+    assert.deepEqual(detected('de', 'Nach Angaben von Manfred Kühne steigt die Zahl.').map(([n]) => n), ['Manfred Kühne']);
+    // A case ending is not a given name of its own: "Putins" is no Puti + ns.
+    assert.deepEqual(detected('de', 'Putins Strategie ist gescheitert, sagen Beobachter.'), []);
+  });
+  it('reads a name after an elided article ("qu\'Emmanuel")', () => {
+    assert.deepEqual(registered('fr', "Il a précisé qu'Emmanuel Macron était informé.").length, 0);
+    assert.deepEqual(findPeople("Il a précisé qu'Emmanuel Macron était informé.", peopleMatcher([entry('emmanuel-macron', 'Emmanuel Macron')]), langData('fr')).map((p) => p.id), ['emmanuel-macron']);
+  });
+  it('does not take a sentence-initial word for a registry surname in its case form', () => {
+    const lisovyi = peopleMatcher([entry('oksen-lisovyi', 'Oksen Lisovyi')]);
+    assert.deepEqual(findPeople('Лісова пожежа охопила 300 гектарів.', lisovyi, langData('uk')), []);
+  });
+  it('does not take world regions for people', () => {
+    assert.deepEqual(detected('it', 'Un piano per Medio Oriente, Nord Africa e Sahel. In Africa la crisi cresce, dice l\'Africa.'), []);
+    assert.deepEqual(detected('en', 'She follows the South Caucasus, said analyst Rosa Park.').map(([n]) => n), ['Rosa Park']);
   });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');

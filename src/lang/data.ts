@@ -70,6 +70,8 @@ export interface LangData {
   articles: string[];
   /** Words before a name that make it a street, prize or building named after a person ("via Guglielmo Marconi"). */
   namedAfterWords: string[];
+  /** World regions, continents and seas ("Nahost", "Nord Africa", "Trung Đông"): places, never people. */
+  regions: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
   capitalisesNouns: boolean;
   /** Definite articles written joined to the word (Arabic ال, and لل for ل + ال), marking nouns in a script without capitals. */
@@ -93,7 +95,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { allLanguages, DATA_DIR } from '../lang/data.js';
-import { escapeRegExp } from '../lang/phrases.js';
+import { escapeRegExp, phrases } from '../lang/phrases.js';
 import { given, type FieldNormaliser } from './draft.js';
 
 interface Agency {
@@ -94,7 +94,8 @@ export const normaliseAgencies: FieldNormaliser = (draft) => {
   // So do a source line that names agencies ("Источник: ТАСС, РИА Новости") and a credit line
   // of agency names alone ("(رويترز، أ ف ب)", "(DHA)").
   const credits = (draft.removed ?? []).filter((r) => r.reason === 'signature' || r.reason === 'source-line' || isCreditLine(r.text)).map((r) => r.text);
-  const text = [...(draft.blocks ?? []).map((b) => b.text), ...credits].join('\n');
+  const blocks = (draft.blocks ?? []).map((b) => b.text);
+  const text = [...blocks, ...credits, ...blocks.flatMap(photoCreditAgencies)].join('\n');
   const suffixes = (draft.langData?.nameSuffixes ?? []).map((x) => x.replace(/^['’]/, '')).filter(Boolean);
   return { set: { agencies: findAgencies(text, suffixes) }, diagnostics: [] };
 };
@@ -104,6 +105,19 @@ let listSeparator: RegExp | undefined;
 function creditSeparator(): RegExp {
   listSeparator ??= new RegExp(`[,،/;]|\\s+(?:${[...new Set([...allLanguages().values()].flatMap((d) => d.andWords))].map(escapeRegExp).join('|')})\\s+`, 'u');
   return listSeparator;
+}
+
+let creditRe: RegExp | undefined;
+/**
+ * Agency names in a photo credit written in any case ("Foto: Ansa/Ettore Ferrari" → ANSA):
+ * a credit spells an agency as it likes, and there a capitalised "Ansa" is no common word.
+ */
+function photoCreditAgencies(text: string): string[] {
+  creditRe ??= new RegExp(`(?:^|[\\s(])(?:©\\s*)?(?:${phrases().photoCredits})\\s*:?\\s*([^.!?()]{2,80})\\)?\\s*$`, 'u');
+  const m = creditRe.exec(text);
+  if (!m) return [];
+  const upper = new Map(agencyList().flatMap((a) => a.aliases.map((x) => [x.toUpperCase(), a.name] as const)));
+  return m[1]!.split(creditSeparator()).map((x) => upper.get(x.trim().toUpperCase())).filter((x): x is string => !!x);
 }
 
 /** A short line of nothing but agency names, in brackets or not: "(Reuters, AFP)", "(DHA)". */

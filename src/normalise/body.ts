@@ -102,11 +102,40 @@ export function namedInCopyright(text: string, copyright: readonly string[]): st
  */
 export function withoutPhotographer(b: Block, credits: string): Block {
   if (wordCount(b.text) > 40) return b;
-  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+(?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+)([^.!?]{2,80})$`, 'u').exec(b.text);
-  if (!m || findAgencies(m[1]!).length > 0) return b;
-  // The credit names a person: two capitalised words before a slash or the end.
-  if (!/^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\/|\s*$)/u.test(m[1]!)) return b;
-  return { ...b, text: b.text.slice(0, m.index).trim() };
+  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+((?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+))([^.!?]{2,80})$`, 'u').exec(b.text);
+  if (!m) return b;
+  // The credit names a person: two capitalised words, alone or beside an agency ("Ansa/Ettore Ferrari").
+  const isPerson = (part: string) => findAgencies(part).length === 0 && /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(part.trim());
+  const parts = m[2]!.split('/');
+  const left = parts.filter((part) => !isPerson(part));
+  if (left.length === parts.length) return b;
+  const before = b.text.slice(0, m.index).trim();
+  return { ...b, text: left.length ? `${before} ${m[1]!.trim()} ${left.map((x) => x.trim()).join('/')}` : before };
+}
+
+/**
+ * A Markdown line as a reader sees it: no heading, quote or list marker, no emphasis around
+ * it, links as their text ("**Leggi anche**" → "Leggi anche", "- [Title](url)" → "Title").
+ */
+export function plainMarkdownLine(text: string): string {
+  let t = text.replace(/^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '');
+  t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  for (let prev = ''; prev !== t;) {
+    prev = t;
+    t = t.replace(/^(\*\*|__|\*|_)(.+)\1$/u, '$2').trim();
+  }
+  return t.replace(/(\*\*|__)(.+?)\1/gu, '$2').replace(/(?<![\p{L}\p{N}*_])([*_])([^*_]+)\1(?![\p{L}\p{N}*_])/gu, '$2');
+}
+
+/**
+ * A strip of page controls: three or more short items set apart by "|", "·" or "•", the
+ * first perhaps after a label ("Share this article: Facebook | X | Email", "Condividi:
+ * WhatsApp · Facebook · X"). No item is a sentence.
+ */
+export function isControlStrip(text: string): boolean {
+  const items = text.split(/\s+[·|•]\s+/);
+  if (items.length < 3 || wordCount(text) > 14) return false;
+  return items.every((i, n) => wordCount(n === 0 ? i.replace(/^[^:]{1,30}:\s*/, '') : i) <= 3 && !/[.!?]$/.test(i.trim()));
 }
 
 /** The Unix epoch, which a broken page clock prints as its date ("01.01.1970, 01:00"). */
@@ -140,7 +169,9 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
     || (stampLine.test(b.text) && wordCount(b.text) <= 16) || (EPOCH.test(b.text) && wordCount(b.text) <= 6));
   let inTail = false;
   let articleWords = 0;
-  for (const b of blocks) {
+  for (const block of blocks) {
+    // Markdown is tested as a reader sees it; a raw capture as it is.
+    const b = isMarkdown ? { ...block, text: plainMarkdownLine(block.text) } : block;
     if (inTail) {
       removed.push({ ...b, reason: sourceLine.test(b.text) ? 'source-line' : 'tail' });
       continue;
@@ -154,11 +185,11 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
       removed.push({ ...b, reason: 'source-line' });
       continue;
     }
-    if (p.isClutterLine(b.text) || (!isMarkdown && (MARKER.test(b.text) || DEBRIS.test(b.text) || isFurnitureShape(b)))) {
+    if (p.isClutterLine(b.text) || isControlStrip(b.text) || (!isMarkdown && (MARKER.test(b.text) || DEBRIS.test(b.text) || isFurnitureShape(b)))) {
       removed.push({ ...b, reason: 'clutter' });
       continue;
     }
-    if (!isMarkdown && p.relatedPrefix(b.text) && wordCount(b.text) <= 25) {
+    if (p.relatedPrefix(b.text) && wordCount(b.text) <= 25) {
       removed.push({ ...b, reason: 'clutter' });
       continue;
     }
@@ -167,7 +198,12 @@ export function separateClutter(blocks: Block[], isMarkdown: boolean, navRows: R
       removed.push({ ...b, reason: 'repeat' });
       continue;
     }
-    kept.push(isMarkdown ? b : withoutPhotographer(b, p.photoCredits));
+    // A Markdown block keeps its syntax for the title and author rules, unless a
+    // photographer's credit comes off its caption.
+    if (isMarkdown) {
+      const bare = withoutPhotographer(b, p.photoCredits);
+      kept.push(bare.text === b.text ? block : bare);
+    } else kept.push(withoutPhotographer(b, p.photoCredits));
     articleWords += wordCount(b.text);
   }
   if (!isMarkdown) trailingHeadlines(kept, removed);

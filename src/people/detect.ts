@@ -10,10 +10,10 @@ import { escapeRegExp } from '../lang/phrases.js';
 import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
-import { givenNames } from './givenNames.js';
+import { isGivenName } from './givenNames.js';
 import { isLatin, keyMatches } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
-import { joined, type TokenView } from './registry.js';
+import { joined, opensSentence, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
 export interface Candidate {
@@ -98,7 +98,8 @@ let creditRe: RegExp | undefined;
 function creditPattern(): RegExp {
   if (!creditRe) {
     const labels = [...new Set([...allLanguages().values()].flatMap((d) => d.photoCredits))].map(escapeRegExp).join('|');
-    creditRe = new RegExp(`(?:^|\\n|[.(\\s])(?:${labels})\\s*:[^\\n]*`, 'giu');
+    // "Foto: Kay Nietfeld/dpa" to the end of the line, or a credit in brackets without a colon: "(foto Marco Zanin/ANSA)".
+    creditRe = new RegExp(`(?:^|\\n|[.(\\s])(?:${labels})\\s*:[^\\n]*|\\((?:${labels})\\s+[^()\\n]{2,80}\\)`, 'giu');
   }
   return creditRe;
 }
@@ -153,14 +154,17 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Languages that compound nouns put the institution word last: "Nachrichtenagentur", "Sicherheitsrat".
   const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3)
     || (lang.capitalisesNouns && s.length >= 3 && folded[i]!.length > s.length + 2 && folded[i]!.endsWith(s)));
-  // Where every noun has a capital, a word the text also uses after an article or a number is a noun ("des Krieges", "100 Milliarden").
+  // Where every noun has a capital, a word the text also uses after an article or a number is a noun ("des Krieges",
+  // "100 Milliarden"); after a preposition it may be a name ("nach Angaben von Manfred Güllner").
   const nouns = new Set<string>();
   if (lang.capitalisesNouns) {
     for (let i = 1; i < n; i++) {
-      if ((rules.determiners.has(lower[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
+      if ((articles.has(lower[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
     }
   }
   const places = placesOf(lang.code);
+  const inflects = lang.nameSuffixes.length > 0;
+  const isGiven = (word: string) => isGivenName(word, lang.nameSuffixes);
   const institutionAt = (i: number): { length: number } | undefined => {
     const inst = rules.institutions.find((x) => x.every((w, j) => folded[i + j] === w));
     if (inst) return inst;
@@ -239,22 +243,22 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     // A country at the end is where the person is from or works ("Wehrbeauftragte Eva Högl Deutschland"
     // is rare, "prezydent Warszawy" common); a country alone is no name. At the start it may be a
     // first name (Israel Katz, Jordan Bardella), so it stays.
-    while (e > s && isCountryWord(places, folded[e]!)) e--;
-    if (s === e && isCountryWord(places, folded[s]!)) return null;
+    while (e > s && isCountryWord(places, folded[e]!, inflects)) e--;
+    if (s === e && isCountryWord(places, folded[s]!, inflects)) return null;
     // After an article, the first capitalised word is a noun, not a given name ("le Hongrois Kristóf Milák").
     if (e - s >= 2 && s > 0 && joined(view, s - 1) && ownDeterminers.has(lower[s - 1]!)) s++;
     // A capitalised word before a known given name opens the sentence or qualifies the name
     // ("Soddisfatto Carlo Conti", "Mỹ Matthew Miller").
-    if (e - s >= 2 && !lang.familyNameFirst && !givenNames().has(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
-      && !rules.particles.has(folded[s + 1]!) && givenNames().has(tokens[s + 1]!.word)) s++;
+    if (e - s >= 2 && !lang.familyNameFirst && !isGiven(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
+      && !rules.particles.has(folded[s + 1]!) && isGiven(tokens[s + 1]!.word)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
-    if (e - s >= 2 && isCountryWord(places, folded[s]!)) s++;
+    if (e - s >= 2 && isCountryWord(places, folded[s]!, inflects)) s++;
     // Where adjectives decline, a run ending in an adjective ending is an institution's name
     // ("Koalicji Obywatelskiej", "Zgromadzeniem Narodowym"), not a person.
     if (adjectiveEndings.some((x) => lower[e]!.endsWith(x) && lower[e]!.length > x.length + 3)) return null;
     // Right after an institution word, a short run is the rest of its name ("Federación Española de
     // Fútbol") unless it opens with a given name ("presidente della Repubblica Sergio Mattarella").
-    if (s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1) && !givenNames().has(tokens[s]!.word) && e - s < 3) return null;
+    if (s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1) && !isGiven(tokens[s]!.word) && e - s < 3) return null;
     // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
     // particles none. A run longer than MAX_NAME_WORDS words has a description in front
     // ("Biura Polityki Międzynarodowej Marcin Przydacz"): the name is its last two words.
@@ -308,15 +312,15 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         continue;
       }
       const [a, e] = run;
-      // After a role, a run right after "of" is the organisation ("analysts at Goldman Sachs", "phân tích của Goldman Sachs").
-      if (a === s && s - 1 > cue.end && ofWords.has(lower[s - 1]!) && !(e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word))) break;
-      // "presidente de Estados Unidos, Joe Biden": a run followed by a comma and a known name describes that name;
+      // "presidente de Estados Unidos, Joe Biden": a run followed by a comma (the organisation too: "presidente della Biennale, Pietrangelo Buttafuoco") and a known name describes that name;
       // "ministra para la Transición Ecológica, Teresa Ribera": followed by a comma and another name, the later one is the person.
       if (e + 1 < n && /^\s*,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) {
         if (used.has(e + 1)) break;
         const next = runFrom(e + 1);
         if (next && next[1] > next[0] && next[0] === e + 1) { s = e + 1; continue; }
       }
+      // After a role, a run right after "of" is the organisation ("analysts at Goldman Sachs", "phân tích của Goldman Sachs").
+      if (a === s && s - 1 > cue.end && ofWords.has(lower[s - 1]!) && !(e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word))) break;
       const words = e - a + 1;
       const caselessName = caseless(tokens[a]!.word);
       let confidence: number;
@@ -388,7 +392,18 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const run = runFrom(s);
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
-    if (e + 1 >= n || !/^,\s*$/.test(view.text.slice(tokens[e]!.end, tokens[e + 1]!.start))) continue;
+    if (e + 1 >= n) continue;
+    const gap = view.text.slice(tokens[e]!.end, tokens[e + 1]!.start);
+    // An age in apposition: "Pieter Hendriks, 58, who lives …", "Anna Berger (58)".
+    if (/^\d{2}$/.test(tokens[e + 1]!.word) && (/^,\s*$/.test(gap) || /^\s*\($/.test(gap))) {
+      const after = e + 2 < n ? view.text.slice(tokens[e + 1]!.end, tokens[e + 2]!.start) : view.text.slice(tokens[e + 1]!.end);
+      if (/^\s*[,)]/.test(after) && (gap.includes('(') ? after.trim().startsWith(')') : after.trim().startsWith(','))) {
+        add(s, e, 0.75, `…, ${tokens[e + 1]!.word}`);
+        s = e;
+        continue;
+      }
+    }
+    if (!/^,\s*$/.test(gap)) continue;
     let role: Cue | undefined;
     for (let k = e + 1; k <= e + 3 && !role; k++) {
       const c = cueByStart.get(k);
@@ -422,9 +437,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   if (!lang.capitalisesNouns) {
     for (let s = 0; s < n; s++) {
       if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
-      const before = s > 0 ? view.text.slice(tokens[s - 1]!.end, tokens[s]!.start) : '\n';
       if (s > 0 && ownDeterminers.has(lower[s - 1]!)) { s = rawRunEnd(s); continue; }
-      const startsSentence = /[.!?:;\n"«»“”„|>›–—-]/.test(before);
+      const startsSentence = opensSentence(view, s);
       if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) { s = rawRunEnd(s); continue; }
@@ -450,17 +464,16 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // A known given name at the start of a run of two or three words ("Tilda Swinton", "Ольга
   // Стефанішина"), where the given name comes first (not in Vietnamese).
   if (!lang.familyNameFirst) {
-    const given = givenNames();
     const placeOpeners = new Set(lang.institutions.filter((x) => tokenize(x).length === 1).map((x) => fold(x)));
     for (let s = 0; s < n; s++) {
-      if (covered.has(s) || caseless(tokens[s]!.word) || !given.has(tokens[s]!.word)) continue;
+      if (covered.has(s) || caseless(tokens[s]!.word) || !isGiven(tokens[s]!.word)) continue;
       // A name in quotes is a title: an award, a song, a work ("Premio «Mia Martini»").
       if (s > 0 && /[«"“„]\s*$/u.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) continue;
       // Not the middle of a longer name ("Jean Martin Dupont").
       // A capitalised word before it that is not itself a given name opens the sentence ("Volgens
       // Marieke de Vries", "Soddisfatto Carlo Conti") or is a noun ("Personalvorstand Martin Seiler").
       const prev = s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
-      if (prev && (given.has(prev) || placeOpeners.has(folded[s - 1]!) || isInstitutionToken(s - 1))) continue; // "San Fernando de Henares"
+      if (prev && (isGiven(prev) || placeOpeners.has(folded[s - 1]!) || isInstitutionToken(s - 1))) continue; // "San Fernando de Henares"
       if (s > 0 && articles.has(lower[s - 1]!)) continue; // "the Tate Modern", "el Santiago Bernabéu"
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) continue;

@@ -18,3 +18,22 @@ export function givenNames(): Set<string> {
   }
   return names;
 }
+
+const stemEndings = ['а', 'я', 'й', 'a'];
+
+/**
+ * Is the word a given name, here or in a grammatical case of the language (`suffixes`, its
+ * name endings): "Антоном" is Антон, "Ирину" Ирина, "Andrzejem" Andrzej.
+ */
+export function isGivenName(word: string, suffixes: readonly string[]): boolean {
+  const names = givenNames();
+  if (names.has(word)) return true;
+  // The shortest ending the word carries decides: "Putins" is Putin + s, not the name Puti + ns.
+  const suffix = [...suffixes].filter((x) => x && word.endsWith(x) && word.length - x.length >= 3).sort((a, b) => a.length - b.length)[0];
+  if (suffix) {
+    const stem = word.slice(0, word.length - suffix.length);
+    // A vowel ending replaces the nominative's vowel (Ирин-у); a consonant one follows the name.
+    if (names.has(stem) || (/^[aeiouyаеёиоуыэюяіїє]/iu.test(suffix) && stemEndings.some((e) => names.has(stem + e)))) return true;
+  }
+  return false;
+}

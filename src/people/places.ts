@@ -1,7 +1,9 @@
 // Country names in the article's language and in English, from i18n-iso-countries (country
 // names in 70+ languages, kept up to date by its maintainers): a capitalised run that is a
-// country ("Stati Uniti", "Estados Unidos", "Việt Nam", "России") is never a person.
+// country ("Stati Uniti", "Estados Unidos", "Việt Nam", "России") is never a person. Nor is a
+// world region, continent or sea, from the language files (`regions`: "Nord Africa", "Nahost").
 import { createRequire } from 'node:module';
+import { allLanguages } from '../lang/data.js';
 import { fold, tokenize } from '../text/fold.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +17,8 @@ export interface Places {
   stems: string[];
   /** Short one-word names, matched exactly ("my" for Mỹ, "nga", "lao", "iran"). */
   exact: Set<string>;
+  /** Every one-word name, folded, as written. */
+  words: Set<string>;
 }
 
 const cache = new Map<string, Places>();
@@ -35,11 +39,14 @@ export function placesOf(lang: string): Places {
   const phrases: string[][] = [];
   const stems = new Set<string>();
   const exact = new Set<string>();
-  for (const name of new Set([...namesOf(lang), ...namesOf('en')])) {
+  const oneWord = new Set<string>();
+  const regions = (code: string) => allLanguages().get(code)?.regions ?? [];
+  for (const name of new Set([...namesOf(lang), ...namesOf('en'), ...regions(lang), ...regions('en')])) {
     const words = tokenize(name).map((t) => t.word);
     const caps = words.map((w) => w.charAt(0) !== w.charAt(0).toLowerCase());
     const f = words.map((w) => fold(w));
     if (f.length === 1) {
+      oneWord.add(f[0]!);
       const stem = f[0]!.replace(/[aeiouy]+$/, '');
       if (stem.length >= 5) stems.add(stem);
       else if (f[0]!.length >= 2) exact.add(f[0]!);
@@ -53,7 +60,7 @@ export function placesOf(lang: string): Places {
     const k = p[0]!.slice(0, 3);
     phrasesByStart.set(k, [...(phrasesByStart.get(k) ?? []), { words: p, stems: p.map((w) => w.replace(/[aeiouy]+$/, '')) }]);
   }
-  const places = { phrasesByStart, stems: [...stems], exact };
+  const places = { phrasesByStart, stems: [...stems], exact, words: oneWord };
   cache.set(lang, places);
   return places;
 }
@@ -74,7 +81,12 @@ export function countryPhraseAt(places: Places, folded: string[], i: number, joi
   return 0;
 }
 
-/** Does the token (folded) name a one-word country, in any grammatical case? */
-export function isCountryWord(places: Places, folded: string): boolean {
-  return places.exact.has(folded) || places.stems.some((s) => folded.startsWith(s) && folded.length - s.length <= 2);
+/**
+ * Does the token (folded) name a one-word country? In any grammatical case where names
+ * decline (`inflects`: "России", "Deutschlands"); elsewhere only as written, so that the
+ * surname Romano is not Romania.
+ */
+export function isCountryWord(places: Places, folded: string, inflects: boolean): boolean {
+  if (places.exact.has(folded) || places.words.has(folded)) return true;
+  return inflects && places.stems.some((s) => folded.startsWith(s) && folded.length - s.length <= 2);
 }

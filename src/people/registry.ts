@@ -171,7 +171,12 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
     if (i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word) && !used.has(i - 1) && !cuedAt(i, true)) continue;
     const candidates = new Set<PreparedPerson>();
-    for (const [s, ps] of matcher.bySurname) if (keyMatches(keys[i]!, s, rules)) for (const p of ps) candidates.add(p);
+    let asWritten = false; // the surname without a grammatical ending
+    for (const [s, ps] of matcher.bySurname) {
+      if (!keyMatches(keys[i]!, s, rules)) continue;
+      for (const p of ps) candidates.add(p);
+      asWritten ||= keys[i]!.includes(s);
+    }
     // A surname in another script, once the person was named in full in that script.
     if (!candidates.size && !isLatin(tokens[i]!.word)) {
       const sks = view.scriptSkeletons(i);
@@ -185,7 +190,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
       // The most recently named full name with this surname (John Sullivan … Sullivan).
       const before = seenFull.filter((h) => h.start < i);
       person = (before.length ? before[before.length - 1]! : seenFull[0]!).person;
-    } else if (unique.length === 1 && (cuedAt(i) || repeatedAlone(view, i, used) || foreignSurname(view, i)) && !otherFullName(view, i, used, cuedAt)) {
+    } else if (unique.length === 1 && (cuedAt(i) || repeatedAlone(view, i, used) || foreignSurname(view, i, asWritten)) && !otherFullName(view, i, used, cuedAt)) {
       person = unique[0];
     }
     if (person) {
@@ -230,8 +235,19 @@ function repeatedAlone(view: TokenView, i: number, used: Set<number>): boolean {
 /**
  * A registry surname written in a non-Latin script ("«Путін не зупиниться»"): a foreign
  * name transliterated into the article's script is rarely anything but that person, so
- * one mention suffices when the name is long enough to be telling.
+ * one mention suffices when the name is long enough to be telling. At the start of a sentence,
+ * where any word is capitalised, only the name as registered counts: "Лісова пожежа" is a
+ * forest fire, not a case form of Lisovyi.
  */
-function foreignSurname(view: TokenView, i: number): boolean {
-  return !isLatin(view.tokens[i]!.word) && (view.keys[i]![0] ?? '').length >= 5;
+function foreignSurname(view: TokenView, i: number, asWritten: boolean): boolean {
+  return !isLatin(view.tokens[i]!.word) && (view.keys[i]![0] ?? '').length >= 5 && (asWritten || !opensSentence(view, i));
+}
+
+/**
+ * Does token i open a sentence, a line or a quotation, where any word is capitalised
+ * ("Лісова пожежа …" is a forest fire, not Mr Lisovyi)?
+ */
+export function opensSentence(view: TokenView, i: number): boolean {
+  const before = i > 0 ? view.text.slice(view.tokens[i - 1]!.end, view.tokens[i]!.start) : '\n';
+  return /[.!?:;\n"«»“”„|>›–—-]/.test(before);
 }

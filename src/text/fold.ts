@@ -34,7 +34,15 @@ export function tokenize(text: string): { word: string; start: number; end: numb
   const out: { word: string; start: number; end: number }[] = [];
   const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
   for (const m of text.matchAll(re)) {
-    out.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const start = m.index ?? 0;
+    // An elided article or conjunction before a name is a word of its own: "qu'Emmanuel",
+    // "d'Alger", "dell'Ucraina" (but "O'Brien" and "Erdoğan'ın" are one word).
+    const elided = /^(\p{Ll}{1,4})['’](?=\p{Lu})/u.exec(m[0]);
+    if (elided) {
+      const head = elided[0].length;
+      out.push({ word: elided[1]!, start, end: start + elided[1]!.length });
+      out.push({ word: m[0].slice(head), start: start + head, end: start + m[0].length });
+    } else out.push({ word: m[0], start, end: start + m[0].length });
   }
   return out;
 }
