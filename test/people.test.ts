@@ -116,6 +116,30 @@ describe('people outside the registry', () => {
     assert.deepEqual(detected('it', 'Un piano per Medio Oriente, Nord Africa e Sahel. In Africa la crisi cresce, dice l\'Africa.'), []);
     assert.deepEqual(detected('en', 'She follows the South Caucasus, said analyst Rosa Park.').map(([n]) => n), ['Rosa Park']);
   });
+  it('reads middle initials, hyphenated particles and Turkish case endings as name boundaries', () => {
+    assert.deepEqual(detected('en', 'U.S. District Judge Amit P. Mehta wrote the opinion.').map(([n]) => n), ['Amit P. Mehta']);
+    assert.deepEqual(detected('fr', 'La flèche dessinée par Eugène Viollet-le-Duc domine l\'île.').map(([n]) => n), ['Eugène Viollet-le-Duc']);
+    assert.deepEqual(detected('tr', "Belediye Başkanı Resul Emrah Şahan gözaltına alındı. CHP'nin İmamoğlu'nu desteklediği biliniyor.").map(([n]) => n), ['Resul Emrah Şahan']);
+    assert.deepEqual(detected('fr', 'Les visiteurs sont entrés dans Notre-Dame de Paris samedi.'), []);
+  });
+  it('finds the name after a registered person in a case form ("Usyk\'s coach Yehor Holub")', () => {
+    const usyk = peopleMatcher([entry('oleksandr-usyk', 'Oleksandr Usyk')]);
+    const people = findPeople('Олександр Усик переміг. Тренер Усика Єгор Голуб зізнався у всьому.', usyk, langData('uk'));
+    assert.deepEqual(people.map((p) => p.name), ['Oleksandr Usyk', 'Єгор Голуб']);
+  });
+  it('does not take a surname inside a longer name for a registry person', () => {
+    const sousa = peopleMatcher([entry('marcelo-rebelo-de-sousa', 'Marcelo Rebelo de Sousa')]);
+    const people = findPeople('Marcelo Rebelo de Sousa falou. Inês de Sousa Real conseguiu manter o lugar.', sousa, langData('pt'));
+    assert.deepEqual(people.map((p) => p.name), ['Marcelo Rebelo de Sousa', 'Inês de Sousa Real']);
+  });
+  it('reads Arabic compound and patronymic names, and skips organisations and places named after a king', () => {
+    const mbs = peopleMatcher([entry('mohammed-bin-salman', 'Mohammed bin Salman', ['محمد بن سلمان']), entry('gianni-infantino', 'Gianni Infantino')]);
+    const text = 'وأعلن رئيس الفيفا جياني إنفانتينو النتيجة. ورفع الأمير محمد بن سلمان الشكر إلى الملك سلمان بن عبد العزيز آل سعود. '
+      + 'وقال وزير الرياضة الأمير عبد العزيز بن تركي إن الاستضافة مهمة، فيما أشار رئيس الاتحاد السعودي لكرة القدم ياسر المسحل إلى التقييم. '
+      + 'من بينها ملعب الملك فهد الدولي بعد تطويره.';
+    const people = findPeople(text, mbs, langData('ar'));
+    assert.deepEqual(people.map((p) => p.name), ['Gianni Infantino', 'Mohammed bin Salman', 'سلمان بن عبد العزيز آل سعود', 'عبد العزيز بن تركي', 'ياسر المسحل']);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

@@ -70,6 +70,10 @@ export interface LangData {
   articles: string[];
   /** Words before a name that make it a street, prize or building named after a person ("via Guglielmo Marconi"). */
   namedAfterWords: string[];
+  /** Words that make the next name a father's name, not a surname ("bin Salman", "بن"). */
+  patronymics: string[];
+  /** Words that open a compound given name with the next word ("عبد العزيز", "أبو بكر"). */
+  compoundNameHeads: string[];
   /** World regions, continents and seas ("Nahost", "Nord Africa", "Trung Đông"): places, never people. */
   regions: string[];
   /** True for languages that capitalise every noun (German): capitals alone say little about names. */
@@ -95,7 +99,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

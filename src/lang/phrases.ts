@@ -75,7 +75,7 @@ export function phrases(): PhraseMatchers {
   if (compiled) return compiled;
   const alternation = (list: string[]) => list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const related = union((d) => d.relatedPrefixes);
-  const bylineRe = new RegExp(`^(?:${alternation(union((d) => d.bylines))})[:\\s]+[\\p{Lu}\\p{Lo}]`, 'u');
+  const bylineRe = new RegExp(`^(?:${alternation(union((d) => d.bylines))})(?:\\s*[:/]\\s*|\\s+)[\\p{Lu}\\p{Lo}]`, 'u');
   const relatedRe = new RegExp(`^(?:${alternation(related)})(?:\\s+|$)`, 'u');
   compiled = {
     isClutterLine: lineMatcher(union((d) => d.clutterLines)),

@@ -113,7 +113,7 @@ let creditRe: RegExp | undefined;
  * a credit spells an agency as it likes, and there a capitalised "Ansa" is no common word.
  */
 function photoCreditAgencies(text: string): string[] {
-  creditRe ??= new RegExp(`(?:^|[\\s(])(?:©\\s*)?(?:${phrases().photoCredits})\\s*:?\\s*([^.!?()]{2,80})\\)?\\s*$`, 'u');
+  creditRe ??= new RegExp(`(?:^|[\\s(])(?:©\\s*)?(?:${phrases().photoCredits})\\s*:?\\s*([^.!?()]{2,80})\\)?[\\s*_]*$`, 'u');
   const m = creditRe.exec(text);
   if (!m) return [];
   const upper = new Map(agencyList().flatMap((a) => a.aliases.map((x) => [x.toUpperCase(), a.name] as const)));

@@ -7,8 +7,11 @@ import { stampLine } from './date.js';
 import { copyrightLines, namedInCopyright, wordCount } from './body.js';
 import { given, type Block, type FieldNormaliser, type Removed } from './draft.js';
 
-/** A personal name: 2–4 capitalised words, allowing particles (van, de, di, bin). */
-const CASED_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+(?:(?:van|von|de|di|da|del|der|le|la|bin|al|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’.-]+){1,3}`;
+/** Lowercase name particles of every language ("van den", "de", "bin"), from `nameParticles`. */
+const PARTICLES = [...new Set([...allLanguages().values()].flatMap((d) => d.nameParticles))]
+  .filter((w) => /^\p{Ll}+$/u.test(w)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+/** A personal name: 2–4 capitalised words, allowing up to two particles before each (van den, de, bin). */
+const CASED_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+(?:(?:${PARTICLES})\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]+){1,3}`;
 /** A name in a script without capitals (Arabic, Hebrew): two or three words. */
 const CASELESS_NAME = String.raw`\p{Lo}[\p{Lo}\p{M}'’"״׳-]*(?:\s+\p{Lo}[\p{Lo}\p{M}'’"״׳-]*){1,2}`;
 const NAME = `(?:${CASED_NAME}|${CASELESS_NAME})`;
@@ -32,7 +35,9 @@ let bylineRe: RegExp | undefined;
 function bylinePattern(): RegExp {
   if (!bylineRe) {
     const words = [...new Set([...allLanguages().values()].flatMap((d) => d.bylines))].sort((a, b) => b.length - a.length);
-    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})[:\\s]+(${NAME})(?:\\s*(?:[,;|/·–—(-]|\\s(?:und|and|et|e|y|và|и)\\s).*)?$`, 'u');
+    // "By Jane Doe and John Roe": the first name is the byline's.
+    const ands = [...new Set([...allLanguages().values()].flatMap((d) => d.andWords))].map(escapeRegExp).join('|');
+    bylineRe = new RegExp(`^(?:${words.map(escapeRegExp).join('|')})(?:\\s*[:/]\\s*|\\s+)(${NAME})(?:\\s*(?:[,;|/·–—(-]|\\s(?:${ands})\\s).*)?$`, 'u');
   }
   return bylineRe;
 }
@@ -98,6 +103,36 @@ export function findBareByline(blocks: Block[], stamps: ReadonlySet<number> = ne
     const afterStandfirst = wordCount(blocks[0]!.text) > 12;
     if (afterStandfirst && !stamps.has(blocks[i]!.line + 1)) continue;
     if (m && !ALL_CAPS(m[1]!) && isPersonName(m[1]!)) return { name: m[1]!.trim(), index: i };
+  }
+  return null;
+}
+
+/** The file line where running text begins: the first paragraph after the first (which may be a standfirst). */
+function runningTextLine(blocks: readonly Block[]): number {
+  return blocks.find((b, i) => i > 0 && wordCount(b.text) >= 25)?.line ?? Infinity;
+}
+
+/**
+ * A byline inside a strip of page fields that the clutter rules took for furniture, above
+ * the article text (before file line `before`): "19 травня 2024, 01:58 | Автор: Богдан
+ * Кравець", "Elif Karataş | 19.03.2025 - 09:47 | Güncelleme: …". A field with a byline word
+ * counts; so does a name alone when another field of the strip is a date stamp (`isStamp`).
+ */
+export function findStripByline(removed: readonly Removed[], before: number, isStamp: (text: string) => boolean): { name: string; line: Removed } | null {
+  const re = bylinePattern();
+  for (const r of removed) {
+    if (r.reason !== 'clutter' || r.line >= before || wordCount(r.text) > 24) continue;
+    const fields = r.text.split(/\s+[|·•]\s+/u).map((f) => f.trim());
+    if (fields.length < 2) continue;
+    for (const f of fields) {
+      const m = wordCount(f) <= 10 ? re.exec(f) : null;
+      if (m && (/\p{Lu}/u.test(m[1]!) || isCaselessName(m[1]!))) return { name: m[1]!.trim(), line: r };
+    }
+    if (!fields.some(isStamp)) continue;
+    for (const f of fields) {
+      const m = wordCount(f) <= 4 ? NAME_ONLY.exec(f) : null;
+      if (m && m[2] === undefined && m[3] === undefined && !ALL_CAPS(m[1]!) && isPersonName(m[1]!) && !isStamp(f)) return { name: m[1]!.trim(), line: r };
+    }
   }
   return null;
 }
@@ -192,8 +227,9 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
   const labelled = new RegExp(`^(?:${phrases().publishedLabels})(?![\\p{L}])`, 'iu');
   const stamps = new Set(removed.filter((r) => r.reason === 'clutter' && (labelled.test(r.text) || (lang && stampLine(r.text, lang)))).map((r) => r.line));
   const byline = findByline(blocks) ?? findBareByline(blocks, stamps);
-  const sig = byline ? null : findSignature(blocks);
-  const top = byline || sig ? null : findTopByline(removed.filter((r) => r.reason === 'masthead').sort((a, b) => a.line - b.line), copyrightLines([...removed, ...blocks]));
+  const strip = byline ? null : findStripByline(removed, runningTextLine(blocks), (t) => labelled.test(t) || (!!lang && !!stampLine(t, lang)));
+  const sig = byline || strip ? null : findSignature(blocks);
+  const top = byline || strip || sig ? null : findTopByline(removed.filter((r) => r.reason === 'masthead').sort((a, b) => a.line - b.line), copyrightLines([...removed, ...blocks]));
   if (byline) {
     author ??= byline.name;
     drop.add(byline.index);
@@ -203,6 +239,10 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
       drop.add(byline.index + 1);
       removed.push({ ...role, reason: 'bio' });
     }
+  } else if (strip) {
+    author ??= strip.name;
+    const i = removed.indexOf(strip.line);
+    removed[i] = { ...strip.line, reason: 'signature' };
   } else if (sig) {
     author ??= sig.name;
     drop.add(sig.index);

@@ -99,7 +99,7 @@ function creditPattern(): RegExp {
   if (!creditRe) {
     const labels = [...new Set([...allLanguages().values()].flatMap((d) => d.photoCredits))].map(escapeRegExp).join('|');
     // "Foto: Kay Nietfeld/dpa" to the end of the line, or a credit in brackets without a colon: "(foto Marco Zanin/ANSA)".
-    creditRe = new RegExp(`(?:^|\\n|[.(\\s])(?:${labels})\\s*:[^\\n]*|\\((?:${labels})\\s+[^()\\n]{2,80}\\)`, 'giu');
+    creditRe = new RegExp(`(?:^|\\n|[.(\\s*_])(?:${labels})(?:\\s*:|(?<=\\.)\\s)[^\\n]*|\\((?:${labels})\\s+[^()\\n]{2,80}\\)`, 'giu');
   }
   return creditRe;
 }
@@ -211,8 +211,23 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (blocked(s) || institutionAt(s) || rules.determiners.has(lower[s]!)) return null;
     let e = s;
     let words = 1;
+    const hyphen = (a: number) => /^[-‐]$/.test(view.text.slice(tokens[a]!.end, tokens[a + 1]!.start));
     while (e + 1 < n && words < MAX_NAME_TOKENS + 3 && joined(view, e) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) {
+      // A word with a grammatical ending after an apostrophe ends the name: "İmamoğlu'nun", "Putin's".
+      if (/['’]\p{Ll}+$/u.test(tokens[e]!.word)) break;
       const next = e + 1;
+      // A middle initial: "Amit P. Mehta", "George W. Bush".
+      if (/^\p{Lu}$/u.test(tokens[next]!.word) && !hyphen(e) && view.text.charAt(tokens[next]!.end) === '.' && next + 1 < n && joined(view, next)
+        && !blocked(next + 1) && !rules.determiners.has(lower[next + 1]!)) {
+        e = next + 1;
+        words++;
+        continue;
+      }
+      // A short lowercase word between hyphens is part of the name: "Viollet-le-Duc", "Ould-al-Hadj".
+      if (hyphen(e) && /^\p{Ll}{1,3}$/u.test(tokens[next]!.word) && next + 1 < n && hyphen(next) && !blocked(next + 1)) {
+        e = next + 1;
+        continue;
+      }
       if (rules.particles.has(folded[next]!)) {
         // One or more particles, then a name word: "von der Leyen", "bin Abdulrahman".
         let k = next;
@@ -246,10 +261,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     while (e > s && isCountryWord(places, folded[e]!, inflects)) e--;
     if (s === e && isCountryWord(places, folded[s]!, inflects)) return null;
     // After an article, the first capitalised word is a noun, not a given name ("le Hongrois Kristóf Milák").
-    if (e - s >= 2 && s > 0 && joined(view, s - 1) && ownDeterminers.has(lower[s - 1]!)) s++;
+    if (e - s >= 2 && s > 0 && joined(view, s - 1) && articles.has(lower[s - 1]!)) s++;
     // A capitalised word before a known given name opens the sentence or qualifies the name
-    // ("Soddisfatto Carlo Conti", "Mỹ Matthew Miller").
-    if (e - s >= 2 && !lang.familyNameFirst && !isGiven(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
+    // ("Soddisfatto Carlo Conti", "Mỹ Matthew Miller"); right after a role it is the first of several
+    // given names ("Belediye Başkanı Resul Emrah Şahan").
+    if (e - s >= 2 && !lang.familyNameFirst && !(s > 0 && inCue.has(s - 1)) && !isGiven(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
       && !rules.particles.has(folded[s + 1]!) && isGiven(tokens[s + 1]!.word)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
     if (e - s >= 2 && isCountryWord(places, folded[s]!, inflects)) s++;
@@ -292,6 +308,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const add = (s: number, e: number, confidence: number, evidence: string) => {
     // "via Guglielmo Marconi", "Premio Mia Martini": a street, a prize or a building, not a person.
     if (s > 0 && namedAfter.has(lower[s - 1]!)) return;
+    // Not the tail of a hyphenated compound: "Notre-Dame de Paris".
+    if (s > 0 && /^[-‐]$/.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) return;
     const prev = found.get(s);
     if (prev && prev.confidence >= confidence) return;
     found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
@@ -304,7 +322,16 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const maxGap = cue.kind === 'honorific' ? 0 : DETECT_GAP;
     for (let s = cue.end + 1, units = 0; units <= maxGap && s < n; units++) {
       if (!sameClause(view, cue.end, s, cue.dotted)) break;
-      if (used.has(s)) break; // the cue belongs to a registered person
+      if (used.has(s)) {
+        // The cue belongs to a registered person, unless that person qualifies the next name
+        // in a grammatical case: "Тренер Усика Єгор Голуб" (Usyk's coach, Yehor Holub).
+        let k = s;
+        while (k + 1 < n && used.has(k + 1) && joined(view, k)) k++;
+        const next = k + 1 < n && joined(view, k) && !used.has(k + 1) ? runFrom(k + 1) : null;
+        if (k > s || !next || next[0] !== k + 1 || next[1] === next[0]) break;
+        s = k + 1;
+        continue;
+      }
       if (lang.definitePrefixes.length && caseless(tokens[s]!.word)) break; // see the rule for such scripts below
       const run = runFrom(s);
       if (!run) {
@@ -353,14 +380,32 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const bareNoun = (i: number) => i < n && def.startsOf(tokens[i]!.word);
     /** Could token i be part of a name: not an article-marked noun, function word, cue or known non-name. */
     const nameWord = (i: number) => i < n && !isNoun(i) && !rules.determiners.has(lower[i]!) && !cues.has(i) && !used.has(i) && !blocked(i);
+    const heads = new Set(lang.compoundNameHeads);
+    // A compound given name opens with a head word and an article-marked word: "عبد العزيز", "أبو بكر".
+    const compoundAt = (i: number) => i + 1 < n && heads.has(tokens[i]!.word) && joined(view, i) && bareNoun(i + 1);
+    // A run followed by a bracket is an organisation with its acronym: "لكرة القدم (فيفا)".
+    const bracketAfter = (i: number) => /^\s*\(/.test(view.text.slice(tokens[i]!.end, i + 1 < n ? tokens[i + 1]!.start : undefined));
     for (const cue of cues.values()) {
+      // A role inside the name of a place: "ملعب الملك فهد الدولي" (King Fahd Stadium).
+      if (cue.start > 0 && namedAfter.has(lower[cue.start - 1]!)) continue;
       // Within six words of the role: the first two name words in a row (a particle may join
       // them: "فيصل بن فرحان"); failing that, a name word with a family name that carries the
-      // article and no adjective after it ("بشار الأسد إلى").
-      let weak: [number, number] | null = null;
+      // article and no adjective after it ("بشار الأسد إلى"), one not written with a joined
+      // preposition if there is a choice ("لكرة القدم ياسر المسحل").
+      const weaks: [number, number][] = [];
       let strong: [number, number] | null = null;
       for (let s = cue.end + 1; s < n && s <= cue.end + 6 && !strong; s++) {
         if (!joined(view, s - 1) || used.has(s)) break;
+        if (compoundAt(s)) {
+          let end = s + 1;
+          while (end + 2 < n && joined(view, end) && joined(view, end + 1) && rules.particles.has(folded[end + 1]!)
+            && (nameWord(end + 2) || bareNoun(end + 2))) {
+            end += 2;
+            if (compoundAt(end)) end++;
+          }
+          strong = [s, end];
+          break;
+        }
         if (!nameWord(s) || rules.particles.has(folded[s]!)) continue;
         // Particles join the parts of a name ("محمد بن عبد الرحمن آل ثاني"): each takes the word after it.
         let end = s;
@@ -374,10 +419,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         const second = s + 1;
         const adjectiveAfter = second + 1 < n && joined(view, second) && bareNoun(second + 1); // "لحلف شمال الأطلسي"
         if (second < n && joined(view, second - 1) && nameWord(second) && !rules.particles.has(folded[second]!) && !adjectiveAfter) strong = [s, second];
-        else if (!weak && second < n && joined(view, second - 1) && bareNoun(second)
-          && !(second + 1 < n && joined(view, second) && (isNoun(second + 1) || used.has(second + 1)))) weak = [s, second];
+        else if (second < n && joined(view, second - 1) && bareNoun(second) && !bracketAfter(second)
+          && !(second + 1 < n && joined(view, second) && (isNoun(second + 1) || used.has(second + 1)))) weaks.push([s, second]);
       }
-      const pick = strong ?? weak;
+      const plain = weaks.find(([a]) => !lang.namePrefixes.some((p) => tokens[a]!.word.startsWith(p)));
+      const pick = strong ?? plain ?? weaks[0] ?? null;
       if (pick && !found.has(pick[0])) add(pick[0], pick[1], 0.75, `${cue.text} …`);
     }
   }

@@ -18,6 +18,8 @@ export interface NameRules {
   suffixes: string[];
   /** Letters attached before a name (Arabic و "and", ب "with"), longest first. */
   prefixes: string[];
+  /** Lowercase words inside names ("de", "van", "bin"). */
+  particles: Set<string>;
 }
 
 const rulesCache = new WeakMap<LangData, NameRules>();
@@ -29,7 +31,8 @@ export function nameRules(lang: LangData): NameRules {
   const rewrites = lang.transliteration.map(([from, to]): [RegExp, string] => [new RegExp(from, 'gu'), to]);
   const suffixes = [...new Set(lang.nameSuffixes.map((s) => nameKey(s)).filter(Boolean))].sort((a, b) => b.length - a.length);
   const prefixes = [...lang.namePrefixes].sort((a, b) => b.length - a.length);
-  const rules = { rewrites, suffixes, prefixes };
+  const particles = new Set(lang.nameParticles.map((w) => w.toLocaleLowerCase()));
+  const rules = { rewrites, suffixes, prefixes, particles };
   rulesCache.set(lang, rules);
   return rules;
 }
@@ -88,6 +91,8 @@ export function skeleton(asciiWord: string): string {
     .toLowerCase()
     .replace(/[^a-z]/g, '')
     .replace(/dzh|dj/g, 'j')
+    // Italian gi/ge before a vowel sounds j: Gianni is جياني, Джанни.
+    .replace(/^g(?=i[aeou])/, 'j')
     .replace(/kh/g, 'h')
     .replace(/zh|sh|ch|ts|tz/g, 's')
     .replace(/ph|[pfv]/g, 'b')

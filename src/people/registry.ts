@@ -2,9 +2,9 @@
 // spelling) always counts. A surname alone counts once the person's full name appears in
 // the article, or when a role word or honorific stands before it ("Präsident Putin",
 // "ông Belousov").
-import type { LangData } from '../lang/data.js';
+import { allLanguages, type LangData } from '../lang/data.js';
 import type { PersonEntry } from '../model.js';
-import { fold, isCapitalised, tokenize } from '../text/fold.js';
+import { fold, isCapitalised, nameKey, tokenize } from '../text/fold.js';
 import { formKeys, isLatin, keyMatches, nameRules, skeleton, tokenKeys, tokenSkeletons, type NameRules } from './keys.js';
 
 /** A registry person prepared for matching. */
@@ -18,6 +18,8 @@ export interface PreparedPerson {
   surnames: Set<string>;
   /** Consonant skeletons of each Latin full name form, for names in other scripts. */
   skeletons: string[][];
+  /** Consonant skeletons of the surname of each Latin full name form (not a father's name after "bin"). */
+  surnameSkeletons: string[];
 }
 
 /** The registry, prepared once per build. */
@@ -28,6 +30,13 @@ export interface PeopleMatcher {
 }
 
 const prepared = new WeakMap<PersonEntry[], PeopleMatcher>();
+
+let patronymicWords: Set<string> | undefined;
+/** Words of every language that make the next word a father's name ("bin", "بن"). */
+function patronymics(): Set<string> {
+  patronymicWords ??= new Set([...allLanguages().values()].flatMap((d) => d.patronymics).map((w) => nameKey(w)));
+  return patronymicWords;
+}
 
 /** Prepares (once) a registry for matching. */
 export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
@@ -41,7 +50,8 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
       if (keys.length >= 2) forms.push(keys);
       // The last two or more words of a long name are a name too: "López Obrador", "von der Leyen".
       for (let k = 1; keys.length - k >= 2; k++) forms.push(keys.slice(k));
-      if (keys.length >= 1) surnames.add(keys[keys.length - 1]!);
+      // A father's name is no surname: "Salman" alone is not Mohammed bin Salman.
+      if (keys.length >= 1 && !(keys.length >= 2 && patronymics().has(keys[keys.length - 2]!))) surnames.add(keys[keys.length - 1]!);
     }
     forms.sort((a, b) => b.length - a.length);
     const formSkeletons = forms.map((f) => f.map(skeleton));
@@ -51,7 +61,12 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
       .map((words) => words.map((w) => skeleton(fold(w))))
       // The name must carry enough consonants to be telling.
       .filter((sk) => sk[sk.length - 1]!.length >= 2 && sk.join('').length >= 3);
-    return { entry, forms, formSkeletons, surnames, skeletons };
+    // Surnames by their consonants, for a surname alone in another script (not a father's name).
+    const surnameSkeletons = [entry.name, ...entry.aliases]
+      .map((f) => tokenize(f).map((t) => t.word))
+      .filter((words) => words.length >= 2 && words.every(isLatin) && !patronymics().has(nameKey(words[words.length - 2]!)))
+      .map((words) => skeleton(fold(words[words.length - 1]!)));
+    return { entry, forms, formSkeletons, surnames, skeletons, surnameSkeletons };
   });
   const bySurname = new Map<string, PreparedPerson[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
@@ -180,9 +195,19 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     // A surname in another script, once the person was named in full in that script.
     if (!candidates.size && !isLatin(tokens[i]!.word)) {
       const sks = view.scriptSkeletons(i);
-      for (const h of fullHits) if (h.person.skeletons.some((sk) => sks.includes(sk[sk.length - 1]!))) candidates.add(h.person);
+      for (const h of fullHits) if (h.person.surnameSkeletons.some((sk) => sks.includes(sk))) candidates.add(h.person);
     }
     if (!candidates.size) continue;
+    // Nor inside a longer name written with a particle or followed by another name word, in
+    // scripts with capitals: "Inês de Sousa Real" is not Marcelo Rebelo de Sousa. (A surname
+    // in a case form may stand before another name: "Адвокат Иванова Денис Балуев".)
+    if (!caseless(tokens[i]!.word)) {
+      const particleBefore = i > 1 && joined(view, i - 1) && joined(view, i - 2) && rules.particles.has(tokens[i - 1]!.word)
+        && isCapitalised(tokens[i - 2]!.word) && !used.has(i - 2);
+      const nameAfter = asWritten && i + 1 < tokens.length && joined(view, i) && isCapitalised(tokens[i + 1]!.word) && !used.has(i + 1)
+        && !cuedAt(i + 1, true) && /^[ \u00a0]$/.test(view.text.slice(tokens[i]!.end, tokens[i + 1]!.start));
+      if (particleBefore || nameAfter) continue;
+    }
     const unique = [...candidates];
     const seenFull = fullHits.filter((h) => candidates.has(h.person));
     let person: PreparedPerson | undefined;
@@ -250,4 +275,10 @@ function foreignSurname(view: TokenView, i: number, asWritten: boolean): boolean
 export function opensSentence(view: TokenView, i: number): boolean {
   const before = i > 0 ? view.text.slice(view.tokens[i - 1]!.end, view.tokens[i]!.start) : '\n';
   return /[.!?:;\n"«»“”„|>›–—-]/.test(before);
+}
+
+/** Does a script without letter case write this word (Arabic, Hebrew …)? */
+function caseless(word: string): boolean {
+  const first = word.charAt(0);
+  return first.toLowerCase() === first.toUpperCase();
 }
