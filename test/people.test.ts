@@ -140,6 +140,24 @@ describe('people outside the registry', () => {
     const people = findPeople(text, mbs, langData('ar'));
     assert.deepEqual(people.map((p) => p.name), ['Gianni Infantino', 'Mohammed bin Salman', 'سلمان بن عبد العزيز آل سعود', 'عبد العزيز بن تركي', 'ياسر المسحل']);
   });
+  it('follows a list of names without capitals once an "and" closes it, from a registered name', () => {
+    const rappaport = peopleMatcher([entry('assaf-rappaport', 'Assaf Rappaport')]);
+    const list = findPeople('החברה הוקמה על ידי ארבעה חברים: אסף רפפורט, עמי לוטבק, ינון קוסטיקה ורועי רזניק, שנפגשו בצבא.', rappaport, langData('he'));
+    assert.deepEqual(list.map((p) => p.name), ['Assaf Rappaport', 'עמי לוטבק', 'ינון קוסטיקה', 'רועי רזניק']);
+    const noList = findPeople('אמר אסף רפפורט, בהודעה לעובדים.', rappaport, langData('he'));
+    assert.deepEqual(noList.map((p) => p.name), ['Assaf Rappaport']);
+  });
+  it('names royals by one given name after a title, with a regnal number', () => {
+    assert.deepEqual(detected('es', 'El rey Felipe VI entregó la copa.').map(([n]) => n), ['Felipe VI']);
+    assert.deepEqual(detected('en', 'Queen Mary waved from the balcony, said the ambassador in Washington.').map(([n]) => n), ['Mary']);
+  });
+  it('keeps a short Vietnamese name word apart from an institution word that starts it (Quận / Quang)', () => {
+    assert.deepEqual(detected('vi', 'Chủ tịch UBND tỉnh Bùi Văn Quang cho biết lực lượng đã được huy động.').map(([n]) => n), ['Bùi Văn Quang']);
+  });
+  it('joins one person across a Czech fleeting vowel (Havlíček / Havlíčka)', () => {
+    const havlicek = peopleMatcher([entry('karel-havlicek', 'Karel Havlíček')]);
+    assert.deepEqual(findPeople('Podle místopředsedy Karla Havlíčka je to úspěch.', havlicek, langData('cs')).map((p) => p.id), ['karel-havlicek']);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

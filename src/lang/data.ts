@@ -70,6 +70,10 @@ export interface LangData {
   articles: string[];
   /** Words before a name that make it a street, prize or building named after a person ("via Guglielmo Marconi"). */
   namedAfterWords: string[];
+  /** Titles after which one given name names a person: royals and popes ("Kong Frederik", "Papa Francesco"). */
+  singleNameTitles: string[];
+  /** Vowels a name drops before a case ending (Czech Havlíček → Havlíčka, Polish Marek → Marka). */
+  fleetingVowels: string[];
   /** Words that make the next name a father's name, not a surname ("bin Salman", "بن"). */
   patronymics: string[];
   /** Words that open a compound given name with the next word ("عبد العزيز", "أبو بكر"). */
@@ -99,7 +103,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads', 'fleetingVowels', 'singleNameTitles',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {

@@ -79,6 +79,8 @@ export function findAgencies(text: string, suffixes: string[] = []): string[] {
   for (const [re, anyCase] of [[c.exact, false], [c.anyCase, true]] as const) {
     if (!re) continue;
     for (const m of text.matchAll(re)) {
+      // A name-shaped alias before another capitalised word is part of a name: "Petra Fialy" is no Petra agency.
+      if (/^\p{Lu}\p{Ll}+$/u.test(m[0]) && /^ \p{Lu}\p{Ll}/u.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3))) continue;
       const name = agencyOf(c, m[0], anyCase);
       if (name && !first.has(name)) first.set(name, m.index ?? 0);
       else if (name) first.set(name, Math.min(first.get(name)!, m.index ?? 0));

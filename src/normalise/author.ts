@@ -212,7 +212,7 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
     // A byline just under the title ("*By Jane Doe*", "di Giulia Ferri") is page furniture.
     const re = bylinePattern();
     for (let i = 0; i < Math.min(blocks.length, 3); i++) {
-      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2] ?? (wordCount(blocks[i]!.text) <= 6 ? blocks[i]!.text : undefined);
+      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2] ?? (wordCount(blocks[i]!.text) <= 10 ? blocks[i]!.text : undefined);
       const m = inner && wordCount(inner) <= 10 ? re.exec(inner) : null;
       if (!m) continue;
       author ??= m[1]!.trim();

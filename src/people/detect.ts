@@ -152,7 +152,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const covered = new Set<number>();
 
   // Languages that compound nouns put the institution word last: "Nachrichtenagentur", "Sicherheitsrat".
-  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= 3)
+  // A stem and up to three letters ("Biura", "Ministérios"); where words take no case endings, a short
+  // word only as itself ("Quận" is not "Quang").
+  const declines = lang.nameSuffixes.length > 0 || lang.capitalisesNouns;
+  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= (declines || s.length >= 5 ? 3 : 0))
     || (lang.capitalisesNouns && s.length >= 3 && folded[i]!.length > s.length + 2 && folded[i]!.endsWith(s)));
   // Where every noun has a capital, a word the text also uses after an article or a number is a noun ("des Krieges",
   // "100 Milliarden"); after a preposition it may be a name ("nach Angaben von Manfred Güllner").
@@ -165,6 +168,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const places = placesOf(lang.code);
   const inflects = lang.nameSuffixes.length > 0;
   const isGiven = (word: string) => isGivenName(word, lang.nameSuffixes);
+  const titles = new Set(lang.singleNameTitles.map((t) => fold(t)));
+  // A given name that is also a country, region or place word ("Jordan", "Georgia") is no name alone.
+  const givenAlsoPlace = (i: number) => isCountryWord(places, folded[i]!, inflects) || countryPhraseAt(places, folded, i, () => false) > 0;
   const institutionAt = (i: number): { length: number } | undefined => {
     const inst = rules.institutions.find((x) => x.every((w, j) => folded[i + j] === w));
     if (inst) return inst;
@@ -243,6 +249,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       e = next;
       words++;
     }
+    // A regnal number: "Felipe VI", "Frederik X", "Karl III".
+    if (e + 1 < n && joined(view, e) && /^(?:X{0,2})(?:IX|IV|V?I{0,3})$/.test(tokens[e + 1]!.word) && tokens[e + 1]!.word.length > 0 && isGiven(tokens[e]!.word)) e++;
     // Caseless scripts have no capitals to end a name: take at most first name and surname.
     if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
     // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin",
@@ -305,14 +313,14 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     return false;
   }
 
-  const add = (s: number, e: number, confidence: number, evidence: string) => {
+  const add = (s: number, e: number, confidence: number, evidence: string, skip = 0) => {
     // "via Guglielmo Marconi", "Premio Mia Martini": a street, a prize or a building, not a person.
     if (s > 0 && namedAfter.has(lower[s - 1]!)) return;
     // Not the tail of a hyphenated compound: "Notre-Dame de Paris".
     if (s > 0 && /^[-‐]$/.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) return;
     const prev = found.get(s);
     if (prev && prev.confidence >= confidence) return;
-    found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start, tokens[e]!.end), confidence, evidence });
+    found.set(s, { start: s, end: e, name: view.text.slice(tokens[s]!.start + skip, tokens[e]!.end), confidence, evidence });
     for (let i = s; i <= e; i++) covered.add(i);
   };
 
@@ -351,7 +359,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       const words = e - a + 1;
       const caselessName = caseless(tokens[a]!.word);
       let confidence: number;
-      if (words === 1) confidence = cue.kind === 'honorific' && !caselessName ? 0.5 : 0;
+      // One word: after an honorific, a surname; after a title, a given name is how royals and popes
+      // are named ("Kong Frederik", "Dronning Mary", "Papa Francesco").
+      if (words === 1) confidence = caselessName ? 0 : cue.kind === 'honorific' ? 0.5 : a === s && titles.has(fold(cue.text)) && isGiven(tokens[a]!.word) && !givenAlsoPlace(a) ? 0.7 : 0;
       else if (caselessName) confidence = 0.5;
       else if (cue.kind === 'honorific') confidence = 0.9;
       else confidence = s === cue.end + 1 && a === s ? 0.85 : 0.75;
@@ -472,7 +482,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = e; continue; }
     if (ofWords.has(lower[s - 1]!)) { s = e; continue; } // "Analysts at Goldman Sachs said"
     const before = sameClause(view, s - 1, s, false) && verbEndsAt(s - 1);
-    const after = e + 1 < n && sameClause(view, e, e + 1, false) && verbStartsAt(e + 1);
+    // After the name, the verb follows it directly: in "…, Tam Nông, cho biết" the speaker is further back.
+    const after = e + 1 < n && sameClause(view, e, e + 1, false) && !view.text.slice(tokens[e]!.end, tokens[e + 1]!.start).includes(',') && verbStartsAt(e + 1);
     if (before || after) add(s, e, 0.75, before ? `${tokens[s - 1]!.word} …` : `… ${tokens[e + 1]!.word}`);
     s = e;
   }
@@ -535,16 +546,47 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Cármen Lúcia", "Demis Hassabis a John Jumper". Each further name joined by a comma or an
   // "and" word counts, with the confidence of the first.
   const ands = new Set(lang.andWords.map((w) => w.toLocaleLowerCase()));
-  for (const c of [...found.values()].sort((a, b) => a.start - b.start)) {
+  // Where "and" is written joined to the next word (Hebrew ו, Arabic و), the item after it loses it.
+  const joinedAnd = lang.andWords.filter((w) => lang.namePrefixes.includes(w));
+  // Registered names of two words or more open lists too ("אסף רפפורט, עמי לוטבק, ינון קוסטיקה ורועי רזניק").
+  const starts: { end: number; confidence: number; name: string }[] = [...found.values()].map((c) => ({ end: c.end, confidence: c.confidence, name: c.name }));
+  for (let i = 0; i < n; i++) {
+    if (!used.has(i) || (i > 0 && used.has(i - 1) && joined(view, i - 1))) continue;
+    let e = i;
+    while (e + 1 < n && used.has(e + 1) && joined(view, e)) e++;
+    if (e > i) starts.push({ end: e, confidence: 0.75, name: view.text.slice(tokens[i]!.start, tokens[e]!.end) });
+  }
+  for (const c of starts.sort((x, y) => x.end - y.end)) {
     let e = c.end;
+    // Without capitals, a list counts only once an "and" closes it ("…, ינון קוסטיקה ורועי רזניק").
+    const pending: [number, number, number][] = [];
     for (let guard = 0; guard < 8; guard++) {
       let s = e + 1;
       if (s >= n) break;
       const gap = view.text.slice(tokens[e]!.end, tokens[s]!.start);
-      if (/^\s+$/.test(gap) && ands.has(lower[s]!)) s++;
+      let skip = 0;
+      let closed = false;
+      const glued = joinedAnd.find((w) => tokens[s]!.word.startsWith(w) && tokens[s]!.word.length - w.length >= 2);
+      if (/^\s+$/.test(gap) && ands.has(lower[s]!)) { s++; closed = true; }
+      else if (/^\s+$/.test(gap) && glued && caseless(tokens[s]!.word)) skip = glued.length;
       else if (!/^,\s*$/.test(gap)) break;
-      else if (s < n && ands.has(lower[s]!)) s++;
-      if (s >= n || covered.has(s) || caseless(tokens[s]!.word)) break;
+      else if (s < n && ands.has(lower[s]!)) { s++; closed = true; }
+      if (s >= n || covered.has(s) || used.has(s)) break;
+      if (caseless(tokens[s]!.word)) {
+        // No capitals to end a name: an item of exactly two words, then a comma, an "and" or the clause's end.
+        if (s + 1 >= n || !joined(view, s) || used.has(s + 1) || blocked(s) || blocked(s + 1)) break;
+        const after = s + 2 < n ? view.text.slice(tokens[s + 1]!.end, tokens[s + 2]!.start) : '.';
+        const andNext = s + 2 < n && (ands.has(lower[s + 2]!) || joinedAnd.some((w) => tokens[s + 2]!.word.startsWith(w)));
+        if (!/^\s*[,.;:)]/.test(after) && !(/^\s+$/.test(after) && andNext)) break;
+        pending.push([s, s + 1, skip]);
+        e = s + 1;
+        if (skip || closed) {
+          for (const [a, b, k] of pending) add(a, b, c.confidence, `${c.name}, …`, k);
+          break;
+        }
+        continue;
+      }
+      if (skip) break;
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) break;
       add(run[0], run[1], c.confidence, `${c.name}, …`);

@@ -20,6 +20,8 @@ export interface NameRules {
   prefixes: string[];
   /** Lowercase words inside names ("de", "van", "bin"). */
   particles: Set<string>;
+  /** Vowels dropped before a case ending, keyed ("e": Havlíček → Havlíčka). */
+  fleeting: string[];
 }
 
 const rulesCache = new WeakMap<LangData, NameRules>();
@@ -32,7 +34,8 @@ export function nameRules(lang: LangData): NameRules {
   const suffixes = [...new Set(lang.nameSuffixes.map((s) => nameKey(s)).filter(Boolean))].sort((a, b) => b.length - a.length);
   const prefixes = [...lang.namePrefixes].sort((a, b) => b.length - a.length);
   const particles = new Set(lang.nameParticles.map((w) => w.toLocaleLowerCase()));
-  const rules = { rewrites, suffixes, prefixes, particles };
+  const fleeting = lang.fleetingVowels.map((v) => nameKey(v)).filter(Boolean);
+  const rules = { rewrites, suffixes, prefixes, particles, fleeting };
   rulesCache.set(lang, rules);
   return rules;
 }
@@ -70,9 +73,11 @@ export function formKeys(words: string[]): string[] {
 export function keyMatches(keys: string[], key: string, rules: NameRules): boolean {
   for (const k of keys) {
     if (k === key) return true;
-    if (key.length < 4 || k.length <= key.length - 1) continue;
+    if (key.length < 4 || k.length < key.length - 2) continue;
     const stems = [key];
     if (/[aeiou]$/.test(key)) stems.push(key.slice(0, -1));
+    // A vowel that falls out before the ending: havlicek → havlick-a, zdenek → zdenk-a.
+    for (const v of rules.fleeting) if (key.length >= 4 && key.at(-2) === v && /[^aeiou]$/.test(key)) stems.push(nameKey(key.slice(0, -2) + key.at(-1)));
     for (const stem of stems) {
       if (k.startsWith(stem) && rules.suffixes.includes(k.slice(stem.length)) && k !== stem) return true;
     }
@@ -120,6 +125,8 @@ export function tokenSkeletons(word: string, rules: NameRules): string[] {
     out.add(skeleton(ascii));
     // A final h often writes a vowel (Arabic ه in أندريه, "Andrei").
     if (ascii.endsWith('h')) out.add(skeleton(ascii.slice(0, -1)));
+    // A v may write the vowel o or u (Hebrew ו in סונדאר, "Sundar").
+    if (ascii.includes('v')) out.add(skeleton(ascii.replace(/v/g, '')));
     for (const suffix of rules.suffixes) {
       if (ascii.length - suffix.length >= 3 && ascii.endsWith(suffix)) out.add(skeleton(ascii.slice(0, -suffix.length)));
     }
