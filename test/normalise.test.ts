@@ -10,6 +10,7 @@ import { copyrightLines, isMenuLine, isNavRow, namedInCopyright, separateClutter
 import { ledeDateline, stampLine, yearFromOffices } from '../src/normalise/date.js';
 import { findHeadline, isCreditLine, slugWords } from '../src/normalise/title.js';
 import { normaliseArticle } from '../src/normalise/index.js';
+import { refineLanguage } from '../src/normalise/language.js';
 import { findRegisteredPeople, peopleMatcher } from '../src/normalise/people.js';
 import { findTopic } from '../src/normalise/topics.js';
 import { nameKey } from '../src/text/fold.js';
@@ -103,6 +104,13 @@ describe('clutter', () => {
     const { kept, removed } = separateClutter(toBlocks(text, 1), false);
     assert.equal(kept.length, 6);
     assert.deepEqual(removed.map((r) => r.reason), ['clutter', 'tail', 'tail', 'tail']);
+  });
+});
+
+describe('languages the identifier does not know', () => {
+  it('tells Indonesian from the Malay the library reports, by its own words', () => {
+    assert.equal(refineLanguage('ms', 'Presiden mengatakan pemerintah akan bekerja karena rakyat sudah menunggu.'), 'id');
+    assert.equal(refineLanguage('ms', 'Kerajaan akan membantu rakyat kerana mereka perlukan wang.'), 'ms');
   });
 });
 
@@ -227,6 +235,25 @@ describe('headline', () => {
     const blocks = blocksOf(['Weekend offer: three months for free', 'Politics', 'Harbour budget passes after marathon council session', 'Opposition vows to keep fighting the plan', 'Mon 03/06/2024 09:14', filler]);
     assert.deepEqual(findHeadline(blocks, null, new Set([5])), { index: 2 });
     assert.deepEqual(findHeadline(blocks), { index: 0 });
+  });
+});
+
+describe('a publication stamp without a year', () => {
+  const build = (stamp: string) => {
+    const text = ['La cathédrale rouvre ses portes', 'Par Sophie Marchal', stamp, '',
+      "La cathédrale a rouvert ses portes samedi soir, plus de cinq ans après l'incendie du 15 avril 2019, devant des centaines d'invités venus du monde entier pour la cérémonie."].join('\n');
+    return normaliseArticle(readArticle('x.txt', new TextEncoder().encode(text)).article!, registries);
+  };
+  it('never takes an earlier event in the text for the day of a stamp that lacks its year', () => {
+    // 7 December was a Saturday in 2019 and in 2024: the year cannot be told.
+    const { article, diagnostics } = build('Publié le samedi 7 décembre à 21h12');
+    assert.equal(article.date, null);
+    assert.match(diagnostics.map((d) => d.message).join('\n'), /has no year, and 2019 and 2024 both fit its weekday/);
+  });
+  it('infers the year when only one year from the latest mentioned fits the weekday', () => {
+    // From 2019 to 2029, 8 December is a Monday only in 2025.
+    const { article } = build('Publié le lundi 8 décembre à 10h00');
+    assert.deepEqual(article.date && [article.date.value, article.date.certainty], ['2025-12-08', 'inferred']);
   });
 });
 

@@ -158,6 +158,15 @@ describe('people outside the registry', () => {
     const havlicek = peopleMatcher([entry('karel-havlicek', 'Karel Havlíček')]);
     assert.deepEqual(findPeople('Podle místopředsedy Karla Havlíčka je to úspěch.', havlicek, langData('cs')).map((p) => p.id), ['karel-havlicek']);
   });
+  it('reads Hungarian names family name first, against a registry in the usual order', () => {
+    const orban = peopleMatcher([entry('viktor-orban', 'Viktor Orbán')]);
+    const people = findPeople('A döntést Orbán Viktor jelentette be. A kérvény mellett Balog Zoltán püspök is kiállt.', orban, langData('hu'));
+    assert.deepEqual(people.map((p) => p.name), ['Viktor Orbán', 'Balog Zoltán']);
+  });
+  it('finds a name after an age ("68-årige Birthe Kjeldsen") and not one inside a square\'s name', () => {
+    assert.deepEqual(detected('da', 'Det var stort, sagde 68-årige Birthe Kjeldsen, der havde et flag med.').map(([n]) => n), ['Birthe Kjeldsen']);
+    assert.deepEqual(detected('hr', 'Fasade su otpale oko Trga bana Josipa Jelačića u središtu grada.'), []);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

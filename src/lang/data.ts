@@ -18,6 +18,13 @@ export interface LangData {
   dateFnsLocale: string;
   /** How an ambiguous numeric date like 02.01.2022 is read by default. */
   dateOrder: 'dmy' | 'mdy' | 'ymd';
+  /**
+   * For a language the identification library does not know: the code it reports instead
+   * (Indonesian is read as Malay, "ms"), and `markers`, words of this language that the other
+   * does not use ("karena", "uang"); three of them in a text make it this language.
+   */
+  identifiedAs: string | null;
+  markers: string[];
   /** Twelve entries, each the names and abbreviations of one month (any grammatical case). */
   months: string[][];
   /** Seven entries, Monday first, each the names and abbreviations of one weekday. */
@@ -103,7 +110,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads', 'fleetingVowels', 'singleNameTitles',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads', 'fleetingVowels', 'singleNameTitles', 'markers',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {
@@ -131,6 +138,7 @@ export function parseLangData(text: string, file: string): LangData {
     dir: raw.dir === 'rtl' ? 'rtl' : 'ltr',
     dateFnsLocale: String(raw.dateFnsLocale ?? code),
     dateOrder: raw.dateOrder === 'mdy' || raw.dateOrder === 'ymd' ? raw.dateOrder : 'dmy',
+    identifiedAs: typeof raw.identifiedAs === 'string' && /^[a-z]{2}$/.test(raw.identifiedAs) ? raw.identifiedAs : null,
     months: nested('months', 12),
     weekdays: nested('weekdays', 7),
     capitalisesNouns: raw.capitalisesNouns === true,

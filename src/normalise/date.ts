@@ -50,6 +50,18 @@ function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b:
   return null;
 }
 
+/** A publication stamp that gives a day and month but no year ("Publié le samedi 7 décembre à 21h12"). */
+function yearlessStamp(blocks: Block[], lang: LangData): { d: DateMention; b: Block } | null {
+  if (!lang.publishedLabels.length) return null;
+  const label = new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu');
+  for (const b of blocks) {
+    const m = label.exec(b.text);
+    const d = m ? findDates(b.text.slice(m[0].length), lang).find((x) => x.year === null && x.day !== null && x.month !== null && x.index < 24) : undefined;
+    if (d) return { d, b };
+  }
+  return null;
+}
+
 /** The Unix epoch (1 January 1970), which a broken page clock prints: not a date. */
 function isEpoch(d: DateMention): boolean {
   return d.year === 1970 && d.month === 1 && (d.day === 1 || d.day === null);
@@ -169,6 +181,23 @@ export const normaliseDate: FieldNormaliser = (draft) => {
   // The latest complete date in the text: the article is from that day or later.
   const mentions = blocks.flatMap((b) => findDates(b.text, lang).map((d) => ({ d, b })));
   const complete = mentions.filter(({ d }) => d.year !== null && d.month !== null && d.day !== null);
+  // The page's own stamp names a day without its year: the article is from that day, not from the
+  // latest date it mentions. Its year counts only when one year from the latest mentioned on fits
+  // the weekday written beside it.
+  const bare = yearlessStamp(everything, lang);
+  if (bare) {
+    const from = Math.max(0, ...complete.map(({ d }) => d.year!), ...mentions.filter(({ d }) => d.year !== null).map(({ d }) => d.year!));
+    const years: number[] = [];
+    if (from > 0 && bare.d.weekday !== undefined) {
+      for (let y = from; y <= from + 10; y++) if ((new Date(Date.UTC(y, bare.d.month! - 1, bare.d.day!)).getUTCDay() + 6) % 7 === bare.d.weekday) years.push(y);
+    }
+    if (years.length === 1) {
+      const date: ArticleDate = { value: isoOf(years[0]!, bare.d.month, bare.d.day), precision: 'day', certainty: 'inferred', evidence: `publication stamp ${describe(bare.d, bare.b)}, the one year from ${from} on with that weekday` };
+      diagnostics.push(bodyDiagnostic(draft, 'date', 'notice', `date inferred as ${date.value} from ${date.evidence}; confirm with date: in ${draft.raw.file}${draft.raw.format === 'text' ? '.meta.yml' : ''}`, bare.b.line, 'date-inferred'));
+      return { set: { date }, diagnostics };
+    }
+    return unknownDate(draft, diagnostics, `the page's stamp ${describe(bare.d, bare.b)} has no year${years.length > 1 ? `, and ${years.join(' and ')} both fit its weekday` : ''}`, bare.b.line);
+  }
   if (complete.length) {
     const latest = complete.reduce((a, c) => (isoOf(c.d.year!, c.d.month, c.d.day) > isoOf(a.d.year!, a.d.month, a.d.day) ? c : a));
     const date = fromMention(latest.d, 'inferred', `latest date in the text, ${describe(latest.d, latest.b)}`);

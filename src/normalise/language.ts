@@ -1,6 +1,6 @@
 // Language: front matter wins; otherwise a language-identification library (eld) reads the text.
 import { eld } from 'eld/medium';
-import { langData, RTL_LANGUAGES } from '../lang/data.js';
+import { allLanguages, langData, RTL_LANGUAGES } from '../lang/data.js';
 import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './draft.js';
 
 /** Language used when the text is too short or too mixed to tell. */
@@ -24,6 +24,22 @@ export function identifyLanguage(text: string): string | null {
 function identifySample(sample: string): string | null {
   if (sample.replace(/\s+/g, '').length < 12) return null;
   return eld.detect(sample).language || null;
+}
+
+/** Distinct marker words that make a text a language the library reports as another. */
+const MARKERS_NEEDED = 3;
+
+/**
+ * A language the library does not know, told from the one it reports (data: `identifiedAs`,
+ * `markers`): Indonesian text is reported as Malay; three Indonesian words make it "id".
+ */
+export function refineLanguage(lang: string, text: string): string {
+  const words = new Set(text.toLocaleLowerCase().split(/[^\p{L}\p{M}]+/u));
+  for (const d of allLanguages().values()) {
+    if (d.identifiedAs !== lang || !d.markers.length) continue;
+    if (d.markers.filter((m) => words.has(m.toLocaleLowerCase())).length >= MARKERS_NEEDED) return d.code;
+  }
+  return lang;
 }
 
 /** Paragraphs shorter than this are left out of the vote: labels, names, captions. */
@@ -59,6 +75,7 @@ export const normaliseLanguage: FieldNormaliser = (draft) => {
   if (!lang) {
     const paragraphs = (draft.blocks ?? []).map((b) => b.text);
     lang = articleLanguage(String(given(draft, 'title') ?? ''), paragraphs.length ? paragraphs : [draft.raw.body]);
+    if (lang) lang = refineLanguage(lang, paragraphs.join('\n'));
     if (!lang) {
       lang = FALLBACK_LANGUAGE;
       diagnostics.push(bodyDiagnostic(draft, 'lang', 'warning', `cannot tell the language of so little text; assumed "${FALLBACK_LANGUAGE}". Add lang: xx to the front matter or a .meta.yml sidecar`));

@@ -314,8 +314,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   }
 
   const add = (s: number, e: number, confidence: number, evidence: string, skip = 0) => {
-    // "via Guglielmo Marconi", "Premio Mia Martini": a street, a prize or a building, not a person.
+    // "via Guglielmo Marconi", "Premio Mia Martini": a street, a prize or a building, not a person;
+    // also with a title between ("Trga bana Josipa Jelačića", "ulica kralja Tomislava").
     if (s > 0 && namedAfter.has(lower[s - 1]!)) return;
+    if (s > 1 && /^\p{Ll}/u.test(tokens[s - 1]!.word) && namedAfter.has(lower[s - 2]!)) return;
     // Not the tail of a hyphenated compound: "Notre-Dame de Paris".
     if (s > 0 && /^[-‐]$/.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) return;
     const prev = found.get(s);
@@ -469,6 +471,16 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     s = e;
   }
 
+  // An age before the name: "68-årige Birthe Kjeldsen", "41-letni Jan Kowalski", "67-річний Іван Петренко".
+  for (let s = 2; s < n; s++) {
+    if (inFound(s) || caseless(tokens[s]!.word) || !/^\d{1,3}$/.test(tokens[s - 2]!.word)) continue;
+    if (!/^[-‐]$/.test(view.text.slice(tokens[s - 2]!.end, tokens[s - 1]!.start)) || !/^\p{Ll}+$/u.test(tokens[s - 1]!.word)) continue;
+    const run = runFrom(s);
+    if (!run || run[0] !== s || run[1] === s) continue;
+    add(s, run[1], 0.75, `${tokens[s - 2]!.word}-${tokens[s - 1]!.word} …`);
+    s = run[1];
+  }
+
   // A word of saying next to the name: "said Jacob Rees-Mogg", "Jane Doe said", "a déclaré Jean Dupont".
   const verbs = lang.speechVerbs.map((v) => v.toLocaleLowerCase().split(/\s+/));
   const verbEndsAt = (i: number) => verbs.some((v) => v.length <= i + 1 && v.every((w, j) => lower[i - v.length + 1 + j] === w));
@@ -539,6 +551,18 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       if (/^[-‐]$/.test(view.text.slice(tokens[s]!.end, tokens[s + 1]!.start)) && run[1] === s + 1) continue;
       add(s, run[1], 0.7, `given name ${tokens[s]!.word}`);
       s = run[1];
+    }
+  } else if (!lang.shortNameTakesHonorific) {
+    // Family name first, as in Hungarian: a pair of words inside a sentence that ends in a known
+    // given name, in any case form ("Balog Zoltán", "Balog Zoltánnak").
+    for (let s = 1; s < n; s++) {
+      if (covered.has(s) || caseless(tokens[s]!.word) || opensSentence(view, s)) continue;
+      if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue;
+      const run = runFrom(s);
+      if (!run || run[0] !== s || run[1] !== s + 1 || !isGiven(tokens[s + 1]!.word)) continue;
+      if (s + 2 < n && joined(view, s + 1) && isCapitalised(tokens[s + 2]!.word)) continue;
+      add(s, s + 1, 0.7, `given name ${tokens[s + 1]!.word}`);
+      s++;
     }
   }
 

@@ -22,6 +22,8 @@ export interface NameRules {
   particles: Set<string>;
   /** Vowels dropped before a case ending, keyed ("e": Havlíček → Havlíčka). */
   fleeting: string[];
+  /** Names are written family name first (Hungarian "Orbán Viktor"): a registry's "Viktor Orbán" is read reversed too. */
+  familyFirst: boolean;
 }
 
 const rulesCache = new WeakMap<LangData, NameRules>();
@@ -35,7 +37,7 @@ export function nameRules(lang: LangData): NameRules {
   const prefixes = [...lang.namePrefixes].sort((a, b) => b.length - a.length);
   const particles = new Set(lang.nameParticles.map((w) => w.toLocaleLowerCase()));
   const fleeting = lang.fleetingVowels.map((v) => nameKey(v)).filter(Boolean);
-  const rules = { rewrites, suffixes, prefixes, particles, fleeting };
+  const rules = { rewrites, suffixes, prefixes, particles, fleeting, familyFirst: lang.familyNameFirst };
   rulesCache.set(lang, rules);
   return rules;
 }

@@ -18,6 +18,9 @@ export interface PreparedPerson {
   surnames: Set<string>;
   /** Consonant skeletons of each Latin full name form, for names in other scripts. */
   skeletons: string[][];
+  /** Two-word forms reversed, with their skeletons, for languages that write the family name first. */
+  reversed: string[][];
+  reversedSkeletons: string[][];
   /** Consonant skeletons of the surname of each Latin full name form (not a father's name after "bin"). */
   surnameSkeletons: string[];
 }
@@ -66,7 +69,8 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
       .map((f) => tokenize(f).map((t) => t.word))
       .filter((words) => words.length >= 2 && words.every(isLatin) && !patronymics().has(nameKey(words[words.length - 2]!)))
       .map((words) => skeleton(fold(words[words.length - 1]!)));
-    return { entry, forms, formSkeletons, surnames, skeletons, surnameSkeletons };
+    const reversed = forms.filter((f) => f.length === 2).map((f) => [f[1]!, f[0]!]);
+    return { entry, forms, formSkeletons, surnames, skeletons, surnameSkeletons, reversed, reversedSkeletons: reversed.map((f) => f.map(skeleton)) };
   });
   const bySurname = new Map<string, PreparedPerson[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
@@ -142,15 +146,17 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
     let best: { person: PreparedPerson; length: number } | null = null;
     for (const person of matcher.people) {
-      for (let fi = 0; fi < person.forms.length; fi++) {
-        const form = person.forms[fi]!;
+      const forms = rules.familyFirst ? [...person.forms, ...person.reversed] : person.forms;
+      const formSkeletons = rules.familyFirst ? [...person.formSkeletons, ...person.reversedSkeletons] : person.formSkeletons;
+      for (let fi = 0; fi < forms.length; fi++) {
+        const form = forms[fi]!;
         if (best && form.length <= best.length) continue;
         if (i + form.length > tokens.length) continue;
         let ok = true;
         for (let j = 0; j < form.length && ok; j++) {
           // Given names differ more between languages than surnames (Siergiej / Sergei): before
           // the surname, equal consonants suffice.
-          const fsk = person.formSkeletons[fi]![j]!;
+          const fsk = formSkeletons[fi]![j]!;
           const spelled = keyMatches(keys[i + j]!, form[j]!, rules)
             || (j < form.length - 1 && fsk.length >= 2 && view.keySkeletons[i + j]!.includes(fsk));
           // Inside a name, short lowercase particles are written as they are ("Lula da Silva", "von der Leyen").
