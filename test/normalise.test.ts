@@ -211,6 +211,12 @@ describe('page furniture by shape', () => {
 });
 
 describe('headline', () => {
+  it('is a headline in guillemets, not a breadcrumb; and not the tagline under the masthead', () => {
+    assert.equal(isBreadcrumb('«Луна-25» разбилась о поверхность Луны'), false);
+    assert.equal(isBreadcrumb('Главная » Наука » Космос'), true);
+    const article = capture(['PARIS MATINAL\nLe quotidien du Grand Paris\nSe connecter | S\'abonner', 'Notre-Dame de Paris rouvre ses portes', 'Par Sophie Marchal', filler, filler]);
+    assert.equal(article.title, 'Notre-Dame de Paris rouvre ses portes');
+  });
   it('is never a menu, a breadcrumb, a consent banner or an agency credit', () => {
     const article = capture(['We use cookies to improve your experience. Accept all   Manage preferences', 'Home   Politics   Business   Sign in', 'Home › Politics', 'Harbour budget passes after marathon council session', 'Mon 03/06/2024 09:14', filler, filler]);
     assert.equal(article.title, 'Harbour budget passes after marathon council session');

@@ -46,7 +46,8 @@ export interface PhraseMatchers {
  * Separators of a breadcrumb trail or a one-line menu: "Home › World", "Kinh tế > Tài chính",
  * "Главная / Мир", "NEWS · SCIENCE", "Home | Sport | Login".
  */
-const CRUMB_SEPARATOR = /\s*[›»>]\s*|\s+[/|·•]\s+/u;
+// "»" closes a quotation too («Луна-25» разбилась …): as a separator it needs spaces on both sides.
+const CRUMB_SEPARATOR = /\s*[›>]\s*|\s+[»/|·•]\s+/u;
 
 /**
  * Is a line a breadcrumb trail or a one-line menu: two to ten short items (at most four

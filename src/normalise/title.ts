@@ -101,9 +101,13 @@ export function findHeadline(blocks: Block[], url?: string | null, anchors: Read
     }
     if (top >= 0) return { index: top };
   }
+  // A tagline printed under the masthead, with page controls on the very next line ("PARIS
+  // MATINAL / Le quotidien du Grand Paris / Se connecter | S'abonner"), belongs to the masthead.
+  const tagline = (i: number) => i > 0 && head[i - 1]!.line === head[i]!.line - 1 && wordCount(head[i - 1]!.text) <= 5
+    && furniture.includes(head[i]!.line + 1) && head.slice(i + 1).some((b, k) => candidate(b, head[i + 2 + k]));
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
-    if (candidate(b, head[i + 1])) return { index: i };
+    if (candidate(b, head[i + 1]) && !tagline(i)) return { index: i };
     // Running text before any headline: the capture has no headline.
     if (wordCount(b.text) > 12) return null;
   }
