@@ -167,6 +167,19 @@ describe('people outside the registry', () => {
     assert.deepEqual(detected('da', 'Det var stort, sagde 68-årige Birthe Kjeldsen, der havde et flag med.').map(([n]) => n), ['Birthe Kjeldsen']);
     assert.deepEqual(detected('hr', 'Fasade su otpale oko Trga bana Josipa Jelačića u središtu grada.'), []);
   });
+  it('matches a registered name written with a middle initial', () => {
+    const mehta = peopleMatcher([entry('amit-mehta', 'Amit Mehta')]);
+    assert.deepEqual(findPeople('U.S. District Judge Amit P. Mehta ruled. Mehta also said more.', mehta, langData('en')).map((p) => [p.id, p.mentions]), [['amit-mehta', ['Amit P. Mehta', 'Mehta']]]);
+  });
+  it('ends a Dutch name before "van" + organisation, but keeps "van der" after a given name', () => {
+    assert.deepEqual(detected('nl', '"Dit doet pijn", zei directeur Donald Pols van Milieudefensie na afloop.').map(([n]) => n), ['Donald Pols']);
+    assert.deepEqual(detected('nl', 'Volgens hoogleraar Sander van der Meulen is de uitspraak helder.').map(([n]) => n), ['Sander van der Meulen']);
+    assert.deepEqual(detected('nl', 'Hij doceert aan de Rijksuniversiteit Groningen sinds jaren.'), []);
+  });
+  it('reads Vietnamese role words with their diacritics (Trương is a name, trưởng a role) and starts a name at its family name', () => {
+    assert.deepEqual(detected('vi', 'Chủ tịch Tập đoàn FPT Trương Gia Bình nhận định.').map(([n]) => n), ['Trương Gia Bình']);
+    assert.deepEqual(detected('vi', 'Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng ký kết.').map(([n]) => n), ['Nguyễn Chí Dũng']);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

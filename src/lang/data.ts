@@ -77,6 +77,8 @@ export interface LangData {
   articles: string[];
   /** Words before a name that make it a street, prize or building named after a person ("via Guglielmo Marconi"). */
   namedAfterWords: string[];
+  /** Family names of a language whose names are written family name first and that has few of them (Vietnamese Nguyễn, Trần, Lê …). */
+  familyNames: string[];
   /** Titles after which one given name names a person: royals and popes ("Kong Frederik", "Papa Francesco"). */
   singleNameTitles: string[];
   /** Vowels a name drops before a case ending (Czech Havlíček → Havlíčka, Polish Marek → Marka). */
@@ -93,6 +95,13 @@ export interface LangData {
   definitePrefixes: string[];
   /** A person named again by one word always takes an honorific ("ông Giang"), so a bare repeat is no evidence. */
   shortNameTakesHonorific: boolean;
+  /** Particles in names follow the given name only ("Ursula von der Leyen", "Sander van der Meulen"); after a surname
+   * they begin an organisation or a portfolio ("directeur Donald Pols van Milieudefensie"). */
+  particlesAfterGivenName: boolean;
+  /** Nouns are compounds with the institution word last ("Rijksuniversiteit", "Sicherheitsrat"). */
+  compoundNouns: boolean;
+  /** Diacritics tell words apart (Vietnamese Trương, a name, and trưởng, "chief"): role and institution words are matched with them. */
+  lexicalDiacritics: boolean;
   /** Names are written family name first (Vietnamese "Nguyễn Văn An"), so a given name does not open them. */
   familyNameFirst: boolean;
   /**
@@ -110,7 +119,7 @@ export const DATA_DIR = path.resolve(here, '..', '..', 'data');
 const LIST_FIELDS = [
   'dayPrefixes', 'yearPrefixes', 'publishedLabels', 'sourceLabels', 'bylines', 'photoCredits',
   'honorifics', 'roles', 'sections', 'clutterLines', 'clutterTail', 'relatedPrefixes', 'nameSuffixes',
-  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads', 'fleetingVowels', 'singleNameTitles', 'markers',
+  'nameParticles', 'institutions', 'institutionWords', 'namePrefixes', 'determiners', 'speechVerbs', 'ofWords', 'andWords', 'adjectiveEndings', 'articles', 'namedAfterWords', 'regions', 'patronymics', 'compoundNameHeads', 'fleetingVowels', 'singleNameTitles', 'markers', 'familyNames',
 ] as const;
 
 function asStringList(value: unknown, where: string): string[] {
@@ -145,6 +154,9 @@ export function parseLangData(text: string, file: string): LangData {
     definitePrefixes: asStringList(raw.definitePrefixes, `${file}: definitePrefixes`),
     shortNameTakesHonorific: raw.shortNameTakesHonorific === true,
     familyNameFirst: raw.familyNameFirst === true,
+    lexicalDiacritics: raw.lexicalDiacritics === true,
+    particlesAfterGivenName: raw.particlesAfterGivenName === true,
+    compoundNouns: raw.compoundNouns === true || raw.capitalisesNouns === true,
   } as LangData;
   for (const key of LIST_FIELDS) data[key] = asStringList(raw[key], `${file}: ${key}`);
   const rules = raw.transliteration ?? [];

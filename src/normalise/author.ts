@@ -4,7 +4,7 @@ import { allLanguages } from '../lang/data.js';
 import { escapeRegExp, phrases } from '../lang/phrases.js';
 import { findAgencies } from './agencies.js';
 import { stampLine } from './date.js';
-import { copyrightLines, namedInCopyright, wordCount } from './body.js';
+import { copyrightLines, namedInCopyright, plainMarkdownLine, wordCount } from './body.js';
 import { given, type Block, type FieldNormaliser, type Removed } from './draft.js';
 
 /** Lowercase name particles of every language ("van den", "de", "bin"), from `nameParticles`. */
@@ -212,7 +212,9 @@ export const normaliseAuthor: FieldNormaliser = (draft) => {
     // A byline just under the title ("*By Jane Doe*", "di Giulia Ferri") is page furniture.
     const re = bylinePattern();
     for (let i = 0; i < Math.min(blocks.length, 3); i++) {
-      const inner = EMPHASIS.exec(blocks[i]!.text)?.[2] ?? (wordCount(blocks[i]!.text) <= 10 ? blocks[i]!.text : undefined);
+      // As a reader sees it: "Por **Beatriz Albuquerque Toledo**, de Brasília" → "Por Beatriz Albuquerque Toledo, de Brasília".
+      const plain = plainMarkdownLine(blocks[i]!.text);
+      const inner = EMPHASIS.exec(plain)?.[2] ?? (wordCount(plain) <= 10 ? plain : undefined);
       const m = inner && wordCount(inner) <= 10 ? re.exec(inner) : null;
       if (!m) continue;
       author ??= m[1]!.trim();

@@ -50,8 +50,16 @@ function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b:
   return null;
 }
 
-/** A publication stamp that gives a day and month but no year ("Publié le samedi 7 décembre à 21h12"). */
-function yearlessStamp(blocks: Block[], lang: LangData): { d: DateMention; b: Block } | null {
+/**
+ * A publication stamp that gives a day and month but no year: labelled ("Publié le samedi 7
+ * décembre à 21h12"), or a short line at the top with a weekday ("Quinta-feira, 21 de novembro — 18h40").
+ */
+function yearlessStamp(blocks: Block[], head: Block[], lang: LangData): { d: DateMention; b: Block } | null {
+  for (const b of head) {
+    if (wordCount(b.text) > 8) continue;
+    const d = findDates(b.text, lang).find((x) => x.year === null && x.day !== null && x.month !== null && x.weekday !== undefined && x.index < 24);
+    if (d) return { d, b };
+  }
   if (!lang.publishedLabels.length) return null;
   const label = new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu');
   for (const b of blocks) {
@@ -184,7 +192,7 @@ export const normaliseDate: FieldNormaliser = (draft) => {
   // The page's own stamp names a day without its year: the article is from that day, not from the
   // latest date it mentions. Its year counts only when one year from the latest mentioned on fits
   // the weekday written beside it.
-  const bare = yearlessStamp(everything, lang);
+  const bare = yearlessStamp(everything, head, lang);
   if (bare) {
     const from = Math.max(0, ...complete.map(({ d }) => d.year!), ...mentions.filter(({ d }) => d.year !== null).map(({ d }) => d.year!));
     const years: number[] = [];

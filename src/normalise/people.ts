@@ -25,7 +25,9 @@ function roleBefore(cues: Map<number, Cue>, i: number): boolean {
 
 /** The identity key of a detected name: its tokens' first keys, joined. */
 function identityKeys(name: string, view: TokenView): string[] {
-  const parts = tokenize(name).map((t) => tokenKeys(t.word, view.rules));
+  // A middle initial does not make another person: "Amit P. Mehta" is "Amit Mehta".
+  const words = tokenize(name).map((t) => t.word);
+  const parts = words.filter((w, i) => !(i > 0 && i < words.length - 1 && /^\p{Lu}$/u.test(w))).map((w) => tokenKeys(w, view.rules));
   // Every combination would explode on long names; the universal key and the language's own suffice.
   const universal = parts.map((k) => k[0] ?? '').join(' ');
   const local = parts.map((k) => k[k.length - 1] ?? '').join(' ');

@@ -2,7 +2,8 @@
 // honorific ("Herr", "ông", "M.") just before a name is strong evidence, in every language,
 // that what follows is a person.
 import type { LangData } from '../lang/data.js';
-import { fold, tokenize } from '../text/fold.js';
+import { tokenize } from '../text/fold.js';
+import { wordFold } from './keys.js';
 import type { TokenView } from './registry.js';
 
 /** A cue ending at a token. */
@@ -36,7 +37,8 @@ const listCache = new WeakMap<LangData, CueLists>();
 function cueLists(lang: LangData): CueLists {
   const hit = listCache.get(lang);
   if (hit) return hit;
-  const words = (s: string) => tokenize(s).map((t) => fold(t.word));
+  const f = wordFold(lang);
+  const words = (s: string) => tokenize(s).map((t) => f(t.word));
   const roles = lang.roles.map(words).filter((w) => w.length).sort((a, b) => b.length - a.length);
   const honorifics = lang.honorifics.map((h) => ({ words: words(h), dotted: h.trim().endsWith('.') })).filter((h) => h.words.length);
   const compoundRoles = roles.filter((r) => r.length === 1 && r[0]!.length >= 6).map((r) => r[0]!);
@@ -57,7 +59,7 @@ function cueLists(lang: LangData): CueLists {
 function endsWith(view: TokenView, words: string[], end: number, prefixed: (string | null)[]): boolean {
   if (words.length > end + 1) return false;
   const start = end - words.length + 1;
-  return words.every((w, j) => view.folded[start + j] === w || (j === 0 && prefixed[start] === w));
+  return words.every((w, j) => view.lexical[start + j] === w || (j === 0 && prefixed[start] === w));
 }
 
 /**
@@ -70,14 +72,14 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
   const prefixes = lang.namePrefixes;
   const prefixed = view.tokens.map((t) => {
     const p = prefixes.find((x) => t.word.startsWith(x) && t.word.length - x.length >= 3);
-    return p ? fold(t.word.slice(p.length)) : null;
+    return p ? wordFold(lang)(t.word.slice(p.length)) : null;
   });
   for (let end = 0; end < view.tokens.length; end++) {
     const make = (kind: Cue['kind'], length: number, dotted: boolean): Cue => {
       const start = end - length + 1;
       return { kind, start, end, text: view.text.slice(view.tokens[start]!.start, view.tokens[end]!.end), dotted };
     };
-    const last = [view.folded[end]!, ...(prefixed[end] ? [prefixed[end]!] : [])];
+    const last = [view.lexical[end]!, ...(prefixed[end] ? [prefixed[end]!] : [])];
     const honorific = last.flatMap((w) => honorificsByLast.get(w) ?? []).find((h) => endsWith(view, h.words, end, prefixed));
     if (honorific) {
       cues.set(end, make('honorific', honorific.words.length, honorific.dotted));
@@ -86,11 +88,11 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
     const role = last.flatMap((w) => rolesByLast.get(w) ?? []).sort((a, b) => b.length - a.length).find((r) => endsWith(view, r, end, prefixed));
     if (role) {
       const start = end - role.length + 1;
-      const inside = institutions.some((inst) => inst.length > role.length && inst.every((w, j) => view.folded[start + j] === w));
+      const inside = institutions.some((inst) => inst.length > role.length && inst.every((w, j) => view.lexical[start + j] === w));
       if (!inside) cues.set(end, make('role', role.length, false));
       continue;
     }
-    const f = view.folded[end]!;
+    const f = view.lexical[end]!;
     if (compoundRoles.some((r) => f.length >= r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
   }
   return cues;

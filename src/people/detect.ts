@@ -11,7 +11,7 @@ import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
 import { sameClause, type Cue } from './cues.js';
 import { isGivenName } from './givenNames.js';
-import { isLatin, keyMatches } from './keys.js';
+import { isLatin, keyMatches, wordFold } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
 import { joined, opensSentence, type TokenView } from './registry.js';
 
@@ -62,12 +62,13 @@ const notNamesCache = new WeakMap<LangData, NotNames>();
 function notNames(lang: LangData): NotNames {
   const hit = notNamesCache.get(lang);
   if (hit) return hit;
+  const lex = wordFold(lang);
   const words = new Set<string>();
   // Single words go in `words`; phrases ("Văn hóa", "Thứ Hai") are matched whole, never word by word.
   const phrases: string[][] = [];
   const add = (list: string[]) => {
     for (const w of list) {
-      const t = tokenize(w).map((x) => fold(x.word));
+      const t = tokenize(w).map((x) => lex(x.word));
       if (t.length === 1) words.add(t[0]!);
       else if (t.length > 1) phrases.push(t);
     }
@@ -76,14 +77,14 @@ function notNames(lang: LangData): NotNames {
   add(lang.weekdays.flat());
   add(lang.sections);
   // Single-word roles and honorifics are not names either.
-  for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(fold(t[0]!.word)); }
-  const institutions = [...lang.institutions.map((i) => tokenize(i).map((t) => fold(t.word))).filter((l) => l.length), ...phrases];
+  for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(lex(t[0]!.word)); }
+  const institutions = [...lang.institutions.map((i) => tokenize(i).map((t) => lex(t.word))).filter((l) => l.length), ...phrases];
   for (const i of institutions) if (i.length === 1) words.add(i[0]!);
   for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1) words.add(fold(t[0]!.word)); }
   const lists = {
     words,
     // Stems, so that case forms match too (Biuro → "biur" for Biura, Zgromadzenie → Zgromadzenia).
-    institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => fold(w))
+    institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => lex(w))
       .map((w) => (w.length >= 5 ? w.replace(/[aeiouy]+$/, '') : w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
@@ -155,8 +156,13 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // A stem and up to three letters ("Biura", "Ministérios"); where words take no case endings, a short
   // word only as itself ("Quận" is not "Quang").
   const declines = lang.nameSuffixes.length > 0 || lang.capitalisesNouns;
-  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => (folded[i]!.startsWith(s) && folded[i]!.length - s.length <= (declines || s.length >= 5 ? 3 : 0))
-    || (lang.capitalisesNouns && s.length >= 3 && folded[i]!.length > s.length + 2 && folded[i]!.endsWith(s)));
+  // With a joined prefix too in scripts that join them: "لمنظمة" is ل + منظمة (organisation).
+  const unprefixed = tokens.map((t, i) => {
+    const p = lang.namePrefixes.find((x) => t.word.startsWith(x) && t.word.length - x.length >= 3);
+    return p ? wordFold(lang)(t.word.slice(p.length)) : view.lexical[i]!;
+  });
+  const isInstitutionToken = (i: number) => rules.institutionStems.some((s) => ((view.lexical[i]!.startsWith(s) || unprefixed[i]!.startsWith(s)) && Math.min(view.lexical[i]!.length, unprefixed[i]!.length) - s.length <= (declines || s.length >= 5 ? 3 : 0))
+    || (lang.compoundNouns && s.length >= 3 && view.lexical[i]!.length > s.length + 2 && view.lexical[i]!.endsWith(s)));
   // Where every noun has a capital, a word the text also uses after an article or a number is a noun ("des Krieges",
   // "100 Milliarden"); after a preposition it may be a name ("nach Angaben von Manfred Güllner").
   const nouns = new Set<string>();
@@ -169,10 +175,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const inflects = lang.nameSuffixes.length > 0;
   const isGiven = (word: string) => isGivenName(word, lang.nameSuffixes);
   const titles = new Set(lang.singleNameTitles.map((t) => fold(t)));
+  const familyNames = new Set(lang.familyNames);
   // A given name that is also a country, region or place word ("Jordan", "Georgia") is no name alone.
   const givenAlsoPlace = (i: number) => isCountryWord(places, folded[i]!, inflects) || countryPhraseAt(places, folded, i, () => false) > 0;
   const institutionAt = (i: number): { length: number } | undefined => {
-    const inst = rules.institutions.find((x) => x.every((w, j) => folded[i + j] === w));
+    const inst = rules.institutions.find((x) => x.every((w, j) => view.lexical[i + j] === w));
     if (inst) return inst;
     const k = countryPhraseAt(places, folded, i, (a) => joined(view, a));
     return k ? { length: k } : undefined;
@@ -187,7 +194,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const to = from + m[0].length;
     tokens.forEach((t, i) => { if (t.start >= from && t.end <= to) credit.add(i); });
   }
-  const blocked = (i: number) => credit.has(i) || used.has(i) || rules.words.has(folded[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
+  const blocked = (i: number) => credit.has(i) || used.has(i) || rules.words.has(view.lexical[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
@@ -234,6 +241,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         e = next + 1;
         continue;
       }
+      // In some languages a particle after the surname begins an organisation: "Donald Pols van Milieudefensie".
+      const afterGiven = !lang.particlesAfterGivenName || ![...Array(e - s).keys()].some((j) => !hyphen(s + j));
+      if (rules.particles.has(folded[next]!) && !afterGiven) break;
       if (rules.particles.has(folded[next]!)) {
         // One or more particles, then a name word: "von der Leyen", "bin Abdulrahman".
         let k = next;
@@ -251,6 +261,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     }
     // A regnal number: "Felipe VI", "Frederik X", "Karl III".
     if (e + 1 < n && joined(view, e) && /^(?:X{0,2})(?:IX|IV|V?I{0,3})$/.test(tokens[e + 1]!.word) && tokens[e + 1]!.word.length > 0 && isGiven(tokens[e]!.word)) e++;
+    // Where family names are few and known (Vietnamese), the name begins with one: "Đầu tư Nguyễn Chí Dũng".
+    if (familyNames.size) {
+      const k = [...Array(e - s + 1).keys()].map((j) => s + j).find((i) => familyNames.has(tokens[i]!.word) && i < e);
+      if (k !== undefined && k > s) s = k;
+    }
     // Caseless scripts have no capitals to end a name: take at most first name and surname.
     if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
     // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin",
@@ -282,7 +297,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (adjectiveEndings.some((x) => lower[e]!.endsWith(x) && lower[e]!.length > x.length + 3)) return null;
     // Right after an institution word, a short run is the rest of its name ("Federación Española de
     // Fútbol") unless it opens with a given name ("presidente della Repubblica Sergio Mattarella").
-    if (s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1) && !isGiven(tokens[s]!.word) && e - s < 3) return null;
+    // After a role and its organisation the run is the person ("ex-comandante da Marinha Almir Garnier Santos").
+    const roleBefore = [2, 3, 4].some((k) => s - k >= 0 && inCue.has(s - k));
+    if (s > 0 && joined(view, s - 1) && isInstitutionToken(s - 1) && !isGiven(tokens[s]!.word) && e - s < 3 && !(roleBefore && e > s)) return null;
     // Words of the name: hyphenated parts are one word ("Marie-Agnes", "Strack-Zimmermann"),
     // particles none. A run longer than MAX_NAME_WORDS words has a description in front
     // ("Biura Polityki Międzynarodowej Marcin Przydacz"): the name is its last two words.
@@ -419,6 +436,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
           break;
         }
         if (!nameWord(s) || rules.particles.has(folded[s]!)) continue;
+        // A word right after a preposition is its object, not a name: "الباحث في سياسات الطاقة".
+        if (s > cue.end + 1 && rules.determiners.has(lower[s - 1]!)) continue;
         // Particles join the parts of a name ("محمد بن عبد الرحمن آل ثاني"): each takes the word after it.
         let end = s;
         while (end + 1 < n && joined(view, end) && rules.particles.has(folded[end + 1]!)) {
@@ -431,7 +450,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         const second = s + 1;
         const adjectiveAfter = second + 1 < n && joined(view, second) && bareNoun(second + 1); // "لحلف شمال الأطلسي"
         if (second < n && joined(view, second - 1) && nameWord(second) && !rules.particles.has(folded[second]!) && !adjectiveAfter) strong = [s, second];
-        else if (second < n && joined(view, second - 1) && bareNoun(second) && !bracketAfter(second)
+        else if (second < n && joined(view, second - 1) && bareNoun(second) && !bracketAfter(second) && !inCue.has(second)
           && !(second + 1 < n && joined(view, second) && (isNoun(second + 1) || used.has(second + 1)))) weaks.push([s, second]);
       }
       const plain = weaks.find(([a]) => !lang.namePrefixes.some((p) => tokens[a]!.word.startsWith(p)));

@@ -10,6 +10,14 @@
 import type { LangData } from '../lang/data.js';
 import { fold, nameKey } from '../text/fold.js';
 
+/**
+ * How a language's cue and institution words are compared: folded (case and diacritics
+ * dropped), or, where diacritics tell words apart (Vietnamese), only lowercased.
+ */
+export function wordFold(lang: LangData): (word: string) => string {
+  return lang.lexicalDiacritics ? (w) => w.normalize('NFC').toLocaleLowerCase() : fold;
+}
+
 /** What a language contributes to keying names, prepared once per language. */
 export interface NameRules {
   /** Ordered spelling rules applied to the lowercased token before transliteration. */

@@ -5,7 +5,7 @@
 import { allLanguages, type LangData } from '../lang/data.js';
 import type { PersonEntry } from '../model.js';
 import { fold, isCapitalised, nameKey, tokenize } from '../text/fold.js';
-import { formKeys, isLatin, keyMatches, nameRules, skeleton, tokenKeys, tokenSkeletons, type NameRules } from './keys.js';
+import { formKeys, isLatin, keyMatches, nameRules, skeleton, tokenKeys, tokenSkeletons, wordFold, type NameRules } from './keys.js';
 
 /** A registry person prepared for matching. */
 export interface PreparedPerson {
@@ -87,6 +87,8 @@ export interface TokenView {
   keys: string[][];
   /** Folded lowercase form of each token, for cue words. */
   folded: string[];
+  /** Each token as the language compares cue and institution words (see wordFold). */
+  lexical: string[];
   /** Consonant skeletons of each token's keys. */
   keySkeletons: string[][];
   /** Consonant skeletons of each token as written in another script (see tokenSkeletons), computed on demand. */
@@ -103,6 +105,7 @@ export function tokenView(text: string, lang: LangData): TokenView {
   return {
     text, tokens, keys, rules,
     folded: tokens.map((t) => fold(t.word)),
+    lexical: tokens.map((t) => wordFold(lang)(t.word)),
     keySkeletons: keys.map((ks) => ks.map(skeleton)),
     scriptSkeletons: (i) => (scripts[i] ??= tokenSkeletons(tokens[i]!.word, rules)),
   };
@@ -119,6 +122,11 @@ export interface RegistryHit {
   text: string;
   /** A full name (not a surname alone). */
   full: boolean;
+}
+
+/** A middle initial at token i: one capital letter and a full stop ("P." in "Amit P. Mehta"). */
+function initialAt(view: TokenView, i: number): boolean {
+  return /^\p{Lu}$/u.test(view.tokens[i]!.word) && view.text.charAt(view.tokens[i]!.end) === '.';
 }
 
 /**
@@ -153,18 +161,22 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
         if (best && form.length <= best.length) continue;
         if (i + form.length > tokens.length) continue;
         let ok = true;
+        let skip = 0; // a middle initial the form does not have: "Amit P. Mehta" for "Amit Mehta"
         for (let j = 0; j < form.length && ok; j++) {
+          if (j > 0 && skip === 0 && initialAt(view, i + j) && i + j + 1 < tokens.length && joined(view, i + j)) skip = 1;
+          const t = i + j + skip;
+          if (t >= tokens.length) { ok = false; break; }
           // Given names differ more between languages than surnames (Siergiej / Sergei): before
           // the surname, equal consonants suffice.
           const fsk = formSkeletons[fi]![j]!;
-          const spelled = keyMatches(keys[i + j]!, form[j]!, rules)
-            || (j < form.length - 1 && fsk.length >= 2 && view.keySkeletons[i + j]!.includes(fsk));
+          const spelled = keyMatches(keys[t]!, form[j]!, rules)
+            || (j < form.length - 1 && fsk.length >= 2 && view.keySkeletons[t]!.includes(fsk));
           // Inside a name, short lowercase particles are written as they are ("Lula da Silva", "von der Leyen").
-          const word = tokens[i + j]!.word;
+          const word = tokens[t]!.word;
           const shaped = isCapitalised(word) || (j > 0 && j < form.length - 1 && word.length <= 5 && word === word.toLowerCase());
-          ok = spelled && shaped && (j === 0 || joined(view, i + j - 1));
+          ok = spelled && shaped && (j === 0 || joined(view, t - 1));
         }
-        if (ok) best = { person, length: form.length };
+        if (ok) best = { person, length: form.length + skip };
       }
     }
     // A name in another script than the registry's, by its consonants ("Ллойдом Остином").
