@@ -56,7 +56,7 @@ export function findPeople(text: string, matcher: PeopleMatcher, lang: LangData)
   }
 
   // Unregistered: one identity per name key; a later surname alone is a mention of it.
-  const candidates = detectPeople(view, lang, cues, used);
+  const candidates = detectPeople(view, lang, cues, used, matcher.givenNames);
   const byKey = new Map<string, PersonRef>();
   for (const c of candidates) {
     const keys = identityKeys(c.name, view);

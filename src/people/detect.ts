@@ -136,7 +136,7 @@ function aloneCounts(view: TokenView): Map<string, number> {
 }
 
 /** Finds people not in the registry. `used` marks tokens already taken by registry names. */
-export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, Cue>, used: Set<number>): Candidate[] {
+export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, Cue>, used: Set<number>, registryGiven: ReadonlySet<string> = new Set()): Candidate[] {
   const rules = notNames(lang);
   const { tokens, folded } = view;
   const lower = tokens.map((t) => t.word.toLocaleLowerCase());
@@ -173,7 +173,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   }
   const places = placesOf(lang.code);
   const inflects = lang.nameSuffixes.length > 0;
-  const isGiven = (word: string) => isGivenName(word, lang.nameSuffixes);
+  // Given names: faker's locales, and those of the archive's own registry ("Dietmar Woidke" makes Dietmar one).
+  const isGiven = (word: string) => registryGiven.has(word) || isGivenName(word, lang.nameSuffixes);
   const titles = new Set(lang.singleNameTitles.map((t) => fold(t)));
   const familyNames = new Set(lang.familyNames);
   // A given name that is also a country, region or place word ("Jordan", "Georgia") is no name alone.

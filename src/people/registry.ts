@@ -30,6 +30,8 @@ export interface PeopleMatcher {
   people: PreparedPerson[];
   /** Surname key → people who carry it. */
   bySurname: Map<string, PreparedPerson[]>;
+  /** The given names the registry uses (first words of its names and aliases): this archive's own given names. */
+  givenNames: Set<string>;
 }
 
 const prepared = new WeakMap<PersonEntry[], PeopleMatcher>();
@@ -74,7 +76,14 @@ export function peopleMatcher(registry: PersonEntry[]): PeopleMatcher {
   });
   const bySurname = new Map<string, PreparedPerson[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
-  const matcher = { people, bySurname };
+  const givenNames = new Set<string>();
+  for (const e of registry) {
+    for (const form of [e.name, ...e.aliases]) {
+      const words = tokenize(form).map((t) => t.word);
+      if (words.length >= 2 && words[0]!.length >= 2 && isCapitalised(words[0]!)) givenNames.add(words[0]!);
+    }
+  }
+  const matcher = { people, bySurname, givenNames };
   prepared.set(registry, matcher);
   return matcher;
 }
