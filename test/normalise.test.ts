@@ -114,6 +114,20 @@ describe('languages the identifier does not know', () => {
   });
 });
 
+describe('photo captions and bylines beside the stamp', () => {
+  it('drops the photographer from a caption\'s trailing credit and keeps the agency', () => {
+    const credits = 'Foto|Bild|Photo';
+    assert.equal(withoutPhotographer({ text: '[Bild: Die Medienkonferenz im Bundeshaus. (Keystone/Peter Klaunzer)]', line: 1 }, credits).text, '[Bild: Die Medienkonferenz im Bundeshaus. (Keystone)]');
+    assert.equal(withoutPhotographer({ text: '[Foto: Simpatizantes celebran en el Zócalo. Cuartoscuro / Graciela López]', line: 1 }, credits).text, '[Foto: Simpatizantes celebran en el Zócalo. Cuartoscuro]');
+  });
+  it('takes a name with its place next to the date stamp for the byline', () => {
+    const text = ['Osimhen Galatasaray\'a kiralandı', '', 'Nijeryalı golcü, Napoli\'den bir yıllığına kiralandı.', '', '03.09.2024 Salı 11:27 | Güncelleme: 11:58', 'Burak Aydemir / İstanbul', '',
+      'Galatasaray, Nijeryalı golcü Victor Osimhen\'i Napoli\'den bir yıllığına kiraladığını açıkladı ve transfer dün gece resmi olarak tamamlandı, kulüp taraftarları havalimanında oyuncuyu karşıladı.'].join('\n');
+    const { article } = normaliseArticle(readArticle('x.txt', new TextEncoder().encode(text)).article!, registries);
+    assert.equal(article.author, 'Burak Aydemir');
+  });
+});
+
 describe('page furniture in Markdown', () => {
   it('removes share strips, a related list and a newsletter line from a Markdown capture, and reads the agency of a photo credit', () => {
     const text = [

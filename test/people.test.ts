@@ -180,6 +180,9 @@ describe('people outside the registry', () => {
     assert.deepEqual(detected('vi', 'Chủ tịch Tập đoàn FPT Trương Gia Bình nhận định.').map(([n]) => n), ['Trương Gia Bình']);
     assert.deepEqual(detected('vi', 'Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng ký kết.').map(([n]) => n), ['Nguyễn Chí Dũng']);
   });
+  it('does not read a sentence-opening preposition as a given name ("Per Medvedev")', () => {
+    assert.deepEqual(detected('it', 'La finale è stata dura. Per Medvedev è la terza sconfitta in finale.'), []);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

@@ -120,8 +120,12 @@ function runningTextLine(blocks: readonly Block[]): number {
  */
 export function findStripByline(removed: readonly Removed[], before: number, isStamp: (text: string) => boolean): { name: string; line: Removed } | null {
   const re = bylinePattern();
+  const stampLines = new Set(removed.filter((r) => r.line < before && isStamp(r.text)).map((r) => r.line));
   for (const r of removed) {
     if (r.reason !== 'clutter' || r.line >= before || wordCount(r.text) > 24) continue;
+    // A name with its place, taken for a breadcrumb, right under or over the date stamp: "Burak Aydemir / İstanbul".
+    const bare = BARE_NAME.exec(r.text);
+    if (bare && (stampLines.has(r.line - 1) || stampLines.has(r.line + 1)) && !ALL_CAPS(bare[1]!) && isPersonName(bare[1]!)) return { name: bare[1]!.trim(), line: r };
     const fields = r.text.split(/\s+[|·•]\s+/u).map((f) => f.trim());
     if (fields.length < 2) continue;
     for (const f of fields) {
@@ -184,7 +188,8 @@ export function findSignature(blocks: Block[]): { name: string; credits: string 
     const after = blocks.slice(i + 1);
     // Only a quoted bio may follow a signature.
     if (after.length > 1 || (after.length === 1 && !QUOTED.test(after[0]!.text))) continue;
-    if (!isPersonName(m[1]!)) continue;
+    // A line in capitals throughout is a heading ("ALSO READ"), not a signature.
+    if (!isPersonName(m[1]!) || ALL_CAPS(m[1]!)) continue;
     return { name: m[1]!.trim(), credits: m[2] ?? m[3] ?? null, index: i, bioIndex: after.length === 1 ? i + 1 : null };
   }
   return null;

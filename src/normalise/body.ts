@@ -102,10 +102,26 @@ export function namedInCopyright(text: string, copyright: readonly string[]): st
  */
 export function withoutPhotographer(b: Block, credits: string): Block {
   if (wordCount(b.text) > 40) return b;
-  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+((?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+))([^.!?]{2,80})$`, 'u').exec(b.text);
-  if (!m) return b;
   // The credit names a person: two capitalised words, alone or beside an agency ("Ansa/Ettore Ferrari").
   const isPerson = (part: string) => findAgencies(part).length === 0 && /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(part.trim());
+  // A caption line ("[Foto: … (Keystone/Peter Klaunzer)]", "Foto: … Cuartoscuro / Graciela López"): its
+  // trailing credit of agency and photographer, in brackets or after the caption's last sentence.
+  if (new RegExp(`^\\[?(?:${credits})\\s*:`, 'iu').test(b.text)) {
+    const c = /(?:\(([^()]{2,80})\)|(?<=[.!?])\s+([^.!?()\]]{2,80}))\]?\s*$/u.exec(b.text);
+    const credit = c?.[1] ?? c?.[2];
+    if (c && credit && credit.includes('/')) {
+      const parts = credit.split('/');
+      const left = parts.filter((part) => !isPerson(part));
+      if (left.length < parts.length) {
+        const kept = left.map((x) => x.trim()).join('/');
+        const rest = b.text.slice(0, c.index).trimEnd();
+        const close = b.text.trimEnd().endsWith(']') ? ']' : '';
+        return { ...b, text: kept ? `${rest} ${c[1] !== undefined ? `(${kept})` : kept}${close}` : `${rest}${close}` };
+      }
+    }
+  }
+  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+((?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+))([^.!?]{2,80})$`, 'u').exec(b.text);
+  if (!m) return b;
   const parts = m[2]!.split('/');
   const left = parts.filter((part) => !isPerson(part));
   if (left.length === parts.length) return b;

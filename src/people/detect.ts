@@ -556,6 +556,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const placeOpeners = new Set(lang.institutions.filter((x) => tokenize(x).length === 1).map((x) => fold(x)));
     for (let s = 0; s < n; s++) {
       if (covered.has(s) || caseless(tokens[s]!.word) || !isGiven(tokens[s]!.word)) continue;
+      // A given name that is also a word of the language opens a sentence as that word: "Per Medvedev …" (for).
+      if (opensSentence(view, s) && ownDeterminers.has(lower[s]!)) continue;
       // A name in quotes is a title: an award, a song, a work ("Premio «Mia Martini»").
       if (s > 0 && /[«"“„]\s*$/u.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) continue;
       // Not the middle of a longer name ("Jean Martin Dupont").
