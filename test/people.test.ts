@@ -183,6 +183,12 @@ describe('people outside the registry', () => {
   it('does not read a sentence-opening preposition as a given name ("Per Medvedev")', () => {
     assert.deepEqual(detected('it', 'La finale è stata dura. Per Medvedev è la terza sconfitta in finale.'), []);
   });
+  it('keeps names like LeBlanc and Ani, and not a square named after a king', () => {
+    assert.deepEqual(detected('fr', 'Le ministre des Finances Dominic LeBlanc est cité.').map(([n]) => n), ['Dominic LeBlanc']);
+    assert.deepEqual(detected('en', 'Ani Badalyan, spokeswoman for the ministry, said the talks went well.').map(([n]) => n), ['Ani Badalyan']);
+    assert.deepEqual(detected('sv', 'På Karl XII:s torg i Stockholm samlades ett fyrtiotal personer.'), []);
+    assert.deepEqual(detected('es', 'Lo anunció la consejera presidenta del Instituto Nacional Electoral (INE), Guadalupe Taddei Zavala.').map(([n]) => n), ['Guadalupe Taddei Zavala']);
+  });
   it('joins a surname to the full name given before', () => {
     const people = find('en', 'Opposition leader Rishi Sunak conceded. Mr Sunak thanked his staff.');
     assert.deepEqual(people.map((p) => [p.name, p.mentions]), [['Rishi Sunak', ['Rishi Sunak', 'Sunak']]]);

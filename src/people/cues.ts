@@ -105,5 +105,7 @@ export function sameClause(view: TokenView, a: number, b: number, allowDot: bool
   // A quoted name of a party or a work between role and name is part of the role phrase:
   // "депутат від «Європейської солідарності» Олексій Гончаренко".
   rest = rest.replace(/«[^«».!?\n]*»|“[^“”.!?\n]*”|„[^„“”.!?\n]*[“”]|"[^".!?\n]*"/gu, ' ');
+  // So is an organisation's acronym in brackets: "consejera presidenta del Instituto Nacional Electoral (INE), Guadalupe Taddei".
+  rest = rest.replace(/\(\p{Lu}[\p{Lu}\p{N}&.-]{1,11}\)/gu, ' ');
   return !/[.!?;:\n()"«»“”„]/.test(rest);
 }

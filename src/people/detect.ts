@@ -80,7 +80,9 @@ function notNames(lang: LangData): NotNames {
   for (const w of [...lang.roles, ...lang.honorifics]) { const t = tokenize(w); if (t.length === 1) words.add(lex(t[0]!.word)); }
   const institutions = [...lang.institutions.map((i) => tokenize(i).map((t) => lex(t.word))).filter((l) => l.length), ...phrases];
   for (const i of institutions) if (i.length === 1) words.add(i[0]!);
-  for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1) words.add(fold(t[0]!.word)); }
+  // Agencies named by one word ("Reuters", "Интерфакс"); an acronym (ANI) is never name-shaped anyway, and
+  // folded it would block the given name Ani.
+  for (const a of agencyAliases()) { const t = tokenize(a); if (t.length === 1 && t[0]!.word !== t[0]!.word.toUpperCase()) words.add(lex(t[0]!.word)); }
   const lists = {
     words,
     // Stems, so that case forms match too (Biuro → "biur" for Biura, Zgromadzenie → Zgromadzenia).
@@ -117,7 +119,7 @@ function nameShaped(word: string): boolean {
   if (caseless(word)) return true;
   const letters = word.replace(/[^\p{L}]/gu, '');
   // A capital inside the word marks a brand (InsingerGilissen, SpaceX), except Mc/Mac/O'/D' names.
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O'|O’|D'|D’)/u.test(word)) return false;
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O'|O’|D'|D’|Le|La|De|Di|Du|Van|Von|Fitz)\p{Lu}/u.test(word)) return false;
   return letters.length >= 2 && !(letters.length >= 2 && letters === letters.toUpperCase());
 }
 
@@ -292,7 +294,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     if (e - s >= 2 && !lang.familyNameFirst && !(s > 0 && inCue.has(s - 1)) && !isGiven(tokens[s]!.word) && tokens[s + 1]!.word.length >= 3
       && !rules.particles.has(folded[s + 1]!) && isGiven(tokens[s + 1]!.word)) s++;
     // With two name words after it, a leading country is a qualifier ("Mỹ Matthew Miller").
-    if (e - s >= 2 && isCountryWord(places, folded[s]!, inflects)) s++;
+    // Unless it is a given name and no given name follows: "Guadalupe Taddei Zavala" (but "Francia Emmanuel Macron").
+    if (e - s >= 2 && isCountryWord(places, folded[s]!, inflects) && !(isGiven(tokens[s]!.word) && !isGiven(tokens[s + 1]!.word))) s++;
     // Where adjectives decline, a run ending in an adjective ending is an institution's name
     // ("Koalicji Obywatelskiej", "Zgromadzeniem Narodowym"), not a person.
     if (adjectiveEndings.some((x) => lower[e]!.endsWith(x) && lower[e]!.length > x.length + 3)) return null;
@@ -336,6 +339,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     // also with a title between ("Trga bana Josipa Jelačića", "ulica kralja Tomislava").
     if (s > 0 && namedAfter.has(lower[s - 1]!)) return;
     if (s > 1 && /^\p{Ll}/u.test(tokens[s - 1]!.word) && namedAfter.has(lower[s - 2]!)) return;
+    // Or the street word after it, where it follows the name: "Karl XII:s torg", "Kossuth utca".
+    const genitive = e + 2 < n && view.text.slice(tokens[e]!.end, tokens[e + 1]!.start) === ':' && /^\p{Ll}{1,2}$/u.test(tokens[e + 1]!.word); // "XII:s"
+    const after = genitive ? e + 2 : e + 1;
+    if (after < n && namedAfter.has(lower[after]!) && /^\s+$/.test(view.text.slice(tokens[after - 1]!.end, tokens[after]!.start))) return;
     // Not the tail of a hyphenated compound: "Notre-Dame de Paris".
     if (s > 0 && /^[-‐]$/.test(view.text.slice(tokens[s - 1]!.end, tokens[s]!.start))) return;
     const prev = found.get(s);
