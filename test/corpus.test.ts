@@ -1,5 +1,5 @@
-// Metadata accuracy on the nine hand-annotated corpora (test/corpus/dev, holdout, blind,
-// final, unseen, sixth, seventh, eighth, ninth: 127 articles in 21 languages, raw captures and front matter, with expected metadata
+// Metadata accuracy on the ten hand-annotated corpora (test/corpus/dev, holdout, blind,
+// final, unseen, sixth, seventh, eighth, ninth, tenth: 139 articles in 21 languages, raw captures and front matter, with expected metadata
 // written by reading them, each by someone who had not seen the code). The floors sit at the
 // levels the README reports; a change that lowers one fails here.
 // `npm run accuracy -- test/corpus/dev --misses` lists every difference.
@@ -16,8 +16,9 @@ const FLOORS = {
   'test/corpus/unseen': { lang: 1, title: 0.9, dateHonest: 1, sourceUrl: 0.9, sourceName: 0.9, author: 0.9, body: 0.95, peopleP: 0.96, peopleR: 0.94, agenciesR: 0.9 },
   'test/corpus/sixth': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 0.9, sourceName: 1, author: 1, body: 1, peopleP: 0.97, peopleR: 0.92, agenciesR: 1 },
   'test/corpus/seventh': { lang: 1, title: 0.8, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.95, peopleR: 0.94, agenciesR: 0.95 },
-  'test/corpus/eighth': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.97, peopleR: 0.95, agenciesR: 0.85 },
+  'test/corpus/eighth': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.97, peopleR: 0.95, agenciesR: 0.9 },
   'test/corpus/ninth': { lang: 1, title: 0.9, dateHonest: 1, sourceUrl: 1, sourceName: 0.9, author: 0.9, body: 0.95, peopleP: 0.97, peopleR: 0.92, agenciesR: 1 },
+  'test/corpus/tenth': { lang: 1, title: 1, dateHonest: 1, sourceUrl: 1, sourceName: 1, author: 1, body: 1, peopleP: 0.94, peopleR: 0.84, agenciesR: 0.9 },
 } as const;
 
 for (const [dir, floor] of Object.entries(FLOORS)) {

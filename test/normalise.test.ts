@@ -278,6 +278,11 @@ describe('a publication stamp without a year', () => {
 });
 
 describe('stamps and datelines', () => {
+  it('reads the stamp among the fields of a strip', () => {
+    const base = ['Vikram lander makes a soft landing at 6.04 pm', '', 'Deccan Courier Bureau | Updated: Aug 23, 2023, 21:42 IST', '', filler, '', filler];
+    const { article } = normaliseArticle(readArticle('x.txt', new TextEncoder().encode(base.join('\n'))).article!, registries);
+    assert.deepEqual(article.date && [article.date.value, article.date.certainty], ['2023-08-23', 'stated']);
+  });
   it('reads a short line holding a date and a time as a stamp, with a weekday or a label beside it', () => {
     const en = stampLine('Mon 03/06/2024 09:14 GMT', langData('en'));
     assert.deepEqual([en?.year, en?.month, en?.day], [2024, 6, 3]);

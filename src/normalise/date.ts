@@ -158,12 +158,18 @@ export const normaliseDate: FieldNormaliser = (draft) => {
   const blocks = draft.blocks ?? [];
   const everything = [...(draft.removed ?? []).filter((r) => r.reason !== 'tail'), ...blocks].sort((a, b) => a.line - b.line);
 
-  const stamp = publicationStamp(everything, lang);
+  // A strip of fields ("Deccan Courier Bureau | Updated: Aug 23, 2023", "Ciudad de México · lunes 3 de
+  // junio de 2024 · 01:12 h"): each field may be the stamp.
+  const withFields = (blocks: Block[]) => blocks.flatMap((b) => {
+    const fields = /\s[|·•]\s/u.test(b.text) && wordCount(b.text) <= 24 ? b.text.split(/\s+[|·•]\s+/u).filter((f) => f.trim()) : [];
+    return [b, ...fields.map((text) => ({ ...b, text }))];
+  });
+  const stamp = publicationStamp(withFields(everything), lang);
   if (stamp) return { set: { date: fromMention(stamp.d, 'stated', `publication stamp ${describe(stamp.d, stamp.b)}`) }, diagnostics };
 
   // A stamp line at the top of the page: a short line that is a date and little else
   // ("Thứ Sáu, 12/07/2024 - 10:25", "25 июня 2024, 22:41", "März 2023").
-  const head = headLines(everything);
+  const head = withFields(headLines(everything));
   for (const b of head) {
     const d = stampLine(b.text, lang);
     if (d) return { set: { date: fromMention(d, 'stated', `dateline ${describe(d, b)}`) }, diagnostics };
