@@ -1,5 +1,6 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
+import { searchIndex, SEARCH_DIR } from './index/search.js';
 import path from 'node:path';
 import { buildIndex } from './index/buildIndex.js';
 import { loadArticles } from './load/load.js';
@@ -60,6 +61,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages = renderSite({ index, config, templates, strings });
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
+  const search = await searchIndex(merged.files);
+  for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
+  merged.files.push(...search.files);
   await options.writer.write(merged.files);
 
   const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();

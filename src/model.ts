@@ -251,6 +251,12 @@ export interface SiteIndex {
   years: ArchiveYear[];
   /** Articles without a date. */
   undated: Article[];
+  /**
+   * Every spelling of each person across the archive (registry name and aliases, and each
+   * form an article writes), by person id: indexed for search with each of their articles,
+   * so "Beloussow" finds the article that writes "Белоусов".
+   */
+  spellings: Record<string, string[]>;
 }
 
 /** A file of the built site. */

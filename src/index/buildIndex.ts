@@ -48,5 +48,14 @@ export function buildIndex(input: Article[], registries: Registries): SiteIndex 
   }
   const yearList = [...years.values()].sort((a, b) => (a.year < b.year ? 1 : -1));
   for (const y of yearList) y.months.sort((a, b) => (a.month < b.month ? 1 : -1));
-  return { articles, taxonomies, years: yearList, undated };
+  const spellings = new Map<string, Set<string>>();
+  const spell = (id: string, names: string[]) => {
+    const set = spellings.get(id) ?? new Set<string>();
+    for (const n of names) if (n.trim()) set.add(n.trim());
+    spellings.set(id, set);
+  };
+  for (const p of registries.people) spell(p.id, [p.name, ...p.aliases]);
+  for (const a of articles) for (const p of a.people) spell(p.id, [p.name, ...p.mentions]);
+  const spelled = Object.fromEntries([...spellings.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([id, set]) => [id, [...set].sort()]));
+  return { articles, taxonomies, years: yearList, undated, spellings: spelled };
 }

@@ -118,6 +118,16 @@ export function renderSite(input: RenderInput): OutputFile[] {
         agencies: a.agencies,
         people: a.people.map((p) => ({ name: p.name, href: relativeUrl(root, termPath('people', p.id)), registered: p.registered })),
         topics: a.topics.map((x) => ({ name: x.name, href: relativeUrl(root, termPath('topics', x.id)) })),
+        // For the search index: every spelling of every person named, and the filter values.
+        searchNames: [...new Set(a.people.flatMap((p) => index.spellings[p.id] ?? [p.name]))].join(' · '),
+        filters: {
+          people: a.people.map((p) => p.name),
+          topics: a.topics.map((x) => x.name),
+          source: a.source.name,
+          year: a.date?.value.slice(0, 4) ?? null,
+          language: languageName(a.lang),
+        },
+        sortDate: a.date?.value ? a.date.value.padEnd(10, '-00').slice(0, 10).replace(/-$/, '') : null,
         summary: a.summary,
         bodyHtml: renderBody(a),
         file: a.file,

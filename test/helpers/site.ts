@@ -33,7 +33,7 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
 
 /** Serves `dir` under `prefix` (e.g. "/some/dir/") like a plain static file server. */
 export async function serve(dir: string, prefix: string): Promise<{ base: string; close: () => Promise<void> }> {
