@@ -198,7 +198,6 @@ export function renderSite(input: RenderInput): OutputFile[] {
   // Search and 404.
   emit('search', 'search/', {
     ...base({ kind: 'search', path: 'search/', title: t('search'), crumbs: [{ label: t('search'), path: null }] }),
-    dataHref: relativeUrl(rootOf('search/'), 'api/articles.json'),
   });
   emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
 
