@@ -110,5 +110,18 @@ describe('the sample archive, built and served under /some/dir/', () => {
     const feed = fs.readFileSync(path.join(withBase, 'feed.xml'), 'utf8');
     assert.equal((feed.match(/<entry>/g) ?? []).length, 5);
     assert.match(fs.readFileSync(path.join(withBase, 'index.html'), 'utf8'), /<link rel="canonical" href="https:\/\/example\.org\/news\/">/);
+    // A feed for each topic and each person, with exactly their articles, linked from their page.
+    for (const tax of ['topics', 'people'] as const) {
+      const ids = [...new Set(api.articles.flatMap((a) => a[tax].map((x) => x.id)))];
+      assert.ok(ids.length > 0);
+      for (const id of ids) {
+        const termFeed = fs.readFileSync(path.join(withBase, tax, id, 'feed.xml'), 'utf8');
+        const expected = api.articles.filter((a) => a[tax].some((x) => x.id === id)).map((a) => `https://example.org/news/${a.url}`).sort();
+        const got = [...termFeed.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]!).filter((u) => u.includes('/articles/')).sort();
+        assert.deepEqual(got, expected, `${tax}/${id}/feed.xml`);
+        assert.match(termFeed, new RegExp(`<link rel="self" href="https://example\\.org/news/${tax}/${id}/feed\\.xml"/>`));
+        assert.ok(fs.readFileSync(path.join(withBase, tax, id, 'index.html'), 'utf8').includes(`<link rel="alternate" type="application/atom+xml" href="https://example.org/news/${tax}/${id}/feed.xml"`));
+      }
+    }
   });
 });

@@ -79,6 +79,9 @@ export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string
       root,
       path: p.path,
       canonical: config.baseUrl ? config.baseUrl + p.path : null,
+      // The Atom feed of the page: the site's on the home page, a topic's or a person's on theirs.
+      feed: config.baseUrl && (p.kind === 'home' || (p.kind === 'term' && /^(?:topics|people)\/[^/]+\/$/.test(p.path)))
+        ? `${config.baseUrl}${p.kind === 'home' ? '' : p.path}feed.xml` : null,
       isHome: p.kind === 'home',
     },
     nav: navigation(strings, root, p.path),
