@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Article } from '../src/model.js';
+import { newsArticleJsonLd } from '../src/render/pages.js';
 import { crawl, listFiles, runCli, serve, tempDir } from './helpers/site.js';
+
+const fakeArticle = {
+  title: 'T', lang: 'en', date: null, author: null, summary: '', topics: [], people: [], source: { id: null, name: null, url: null },
+} as unknown as Article;
 
 interface ApiArticle { id: string; url: string; file: string; title: string; lang: string; date: string | null; source: { id: string | null; name: string | null }; people: { id: string }[]; topics: { id: string }[] }
 
@@ -97,6 +103,28 @@ describe('the sample archive, built and served under /some/dir/', () => {
     const a = listFiles(out);
     assert.deepEqual(listFiles(second), a);
     for (const f of a) assert.ok(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(second, f))), `${f} differs between two builds`);
+  });
+
+  it('describes each article page with Open Graph tags and schema.org NewsArticle data', () => {
+    for (const a of api.articles) {
+      const html = site.pages.get(a.url);
+      assert.ok(html, a.url);
+      assert.ok(html.includes('<meta property="og:type" content="article">'), a.url);
+      const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html);
+      assert.ok(ld, `${a.url}: no JSON-LD`);
+      const data = JSON.parse(ld[1]!);
+      assert.equal(data['@type'], 'NewsArticle');
+      assert.equal(data.headline, a.title);
+      assert.equal(data.inLanguage, a.lang);
+      if (a.date) assert.equal(data.datePublished, a.date);
+    }
+  });
+
+  it('keeps article text from closing the JSON-LD script element', () => {
+    const hostile = { ...fakeArticle, title: '</script><script>alert(1)</script>' };
+    const json = newsArticleJsonLd(hostile, null, 'Site');
+    assert.ok(!json.includes('</script'));
+    assert.equal(JSON.parse(json).headline, hostile.title);
   });
 
   it('writes feeds and a sitemap with absolute URLs only when given a base URL', () => {

@@ -66,7 +66,7 @@ export function navigation(strings: Strings, root: string, pagePath: string) {
 }
 
 /** Fields every page context has. */
-export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string; path: string; title: string; description?: string; lang?: string; dir?: string; crumbs: { label: string; path: string | null }[] }) {
+export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string; path: string; title: string; description?: string; lang?: string; dir?: string; crumbs: { label: string; path: string | null }[]; jsonLd?: string }) {
   const root = rootOf(p.path);
   return {
     site: { title: config.title, description: config.description, language: config.language },
@@ -83,6 +83,8 @@ export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string
       feed: config.baseUrl && (p.kind === 'home' || (p.kind === 'term' && /^(?:topics|people)\/[^/]+\/$/.test(p.path)))
         ? `${config.baseUrl}${p.kind === 'home' ? '' : p.path}feed.xml` : null,
       isHome: p.kind === 'home',
+      /** schema.org data of the page, already JSON and safe inside <script>. */
+      jsonLd: p.jsonLd ?? null,
     },
     nav: navigation(strings, root, p.path),
     breadcrumbs: [{ label: translate(strings, 'breadcrumbHome'), href: relativeUrl(root, '') }, ...p.crumbs.map((c) => ({ label: c.label, href: c.path === null ? null : relativeUrl(root, c.path) }))]

@@ -100,7 +100,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
     const neighbour = (b: Article | undefined) => (b ? { href: relativeUrl(root, b.url), title: b.title, lang: b.lang, dir: b.dir } : null);
     const archive = archivePath(a);
     emit('article', path, {
-      ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }] }),
+      ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }], jsonLd: newsArticleJsonLd(a, config.baseUrl ? config.baseUrl + path : null, config.title) }),
       article: {
         title: a.title,
         lang: a.lang,
@@ -208,4 +208,26 @@ export function renderSite(input: RenderInput): OutputFile[] {
 
 function termInfo(tax: Taxonomy, term: Term) {
   return { name: term.name, description: term.description ?? null, count: term.articles.length, lang: tax === 'languages' ? term.slug : null };
+}
+
+/**
+ * schema.org NewsArticle for an article page, as JSON safe inside a <script> element: "<"
+ * is escaped, so no text of the article can close the element.
+ */
+export function newsArticleJsonLd(a: Article, url: string | null, siteTitle: string): string {
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    inLanguage: a.lang,
+    ...(url ? { url, mainEntityOfPage: url } : {}),
+    ...(a.date ? { datePublished: a.date.value } : {}),
+    ...(a.author ? { author: { '@type': 'Person', name: a.author } } : {}),
+    ...(a.source.name || a.source.url ? { isBasedOn: { '@type': 'NewsArticle', ...(a.source.url ? { url: a.source.url } : {}), ...(a.source.name ? { publisher: { '@type': 'Organization', name: a.source.name } } : {}) } } : {}),
+    ...(a.summary ? { description: a.summary } : {}),
+    ...(a.topics.length ? { about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name })) } : {}),
+    ...(a.people.length ? { mentions: a.people.map((p) => ({ '@type': 'Person', name: p.name })) } : {}),
+    isPartOf: { '@type': 'WebSite', name: siteTitle },
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
