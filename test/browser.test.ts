@@ -26,7 +26,8 @@ describe('search in a real browser, under /some/dir/', () => {
     page = await browser.newPage();
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
+    // A request cut short by the next navigation (net::ERR_ABORTED) is no failure; a 404 is caught below.
+    page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`); });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
   });
   after(async () => {
@@ -58,6 +59,45 @@ describe('search in a real browser, under /some/dir/', () => {
     const [first] = await search('Шойгу');
     await page.goto(new URL(first!, server.base).href);
     assert.equal(await page.locator('article.article h1').count(), 1);
+  });
+
+  it('has no serious or critical accessibility violations (axe) on any page kind, in light and dark', async () => {
+    // Reach one page of each kind from the served site: an article, a topic, a person, a year, a month.
+    await page.goto(server.base);
+    const pick = async (from: string, pattern: RegExp) => {
+      await page.goto(new URL(from, server.base).href);
+      const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const hit = hrefs.find((h) => pattern.test(h));
+      assert.ok(hit, `no link matching ${pattern} on ${from}`);
+      return hit!;
+    };
+    const urls = [
+      server.base,
+      await pick('', /\/articles\/[^/]+\/$/),
+      new URL('topics/', server.base).href,
+      await pick('topics/', /\/topics\/[^/]+\/$/),
+      await pick('people/', /\/people\/[^/]+\/$/),
+      new URL('archive/', server.base).href,
+      await pick('archive/', /\/archive\/\d{4}\/$/),
+      await pick('archive/', /\/archive\/\d{4}\/\d{2}\/$/),
+      new URL('search/?q=Belousov', server.base).href,
+    ];
+    const axe = path.join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const url of urls) {
+        await page.goto(url);
+        if (url.includes('search/')) await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
+        await page.addScriptTag({ path: axe });
+        const violations = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        for (const v of violations) found.push(`${scheme} ${url.slice(server.base.length) || '/'}: ${v}`);
+      }
+    }
+    assert.deepEqual(found, []);
   });
 
   it('has no console errors and no failed requests', () => {

@@ -16,6 +16,14 @@
     sort: { date: 'desc' },
     translations: { placeholder: box.getAttribute('data-placeholder') || undefined },
   });
+  // The interface labels its field with a title only; give it a name screen readers announce.
+  var label = box.getAttribute('data-label');
+  var named = function () {
+    var input = box.querySelector('input');
+    if (!input) return window.requestAnimationFrame(named);
+    if (label) input.setAttribute('aria-label', label);
+  };
+  named();
   var q = new URLSearchParams(window.location.search).get('q');
   if (q) ui.triggerSearch(q);
 })();
