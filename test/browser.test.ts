@@ -61,6 +61,32 @@ describe('search in a real browser, under /some/dir/', () => {
     assert.equal(await page.locator('article.article h1').count(), 1);
   });
 
+  it('walks home → topic → article → person → article by clicking links', async () => {
+    await page.goto(server.base);
+    const click = async (selector: string, pattern: RegExp) => {
+      const links = page.locator(selector);
+      const count = await links.count();
+      for (let i = 0; i < count; i++) {
+        const href = (await links.nth(i).getAttribute('href')) ?? '';
+        if (pattern.test(new URL(href, page.url()).pathname)) {
+          await Promise.all([page.waitForLoadState('load'), links.nth(i).click()]);
+          return;
+        }
+      }
+      assert.fail(`no link matching ${pattern} on ${page.url()}`);
+    };
+    await click('main a', /\/some\/dir\/topics\/[^/]+\/$/);
+    assert.match(page.url(), /\/topics\/[^/]+\/$/);
+    await click('main a', /\/some\/dir\/articles\/[^/]+\/$/);
+    const first = page.url();
+    assert.equal(await page.locator('article.article h1').count(), 1);
+    await click('article.article .meta a', /\/some\/dir\/people\/[^/]+\/$/);
+    assert.match(page.url(), /\/people\/[^/]+\/$/);
+    await click('main a', /\/some\/dir\/articles\/[^/]+\/$/);
+    assert.equal(await page.locator('article.article h1').count(), 1);
+    assert.ok(page.url().startsWith(server.base), `${first} → ${page.url()}`);
+  });
+
   it('has no serious or critical accessibility violations (axe) on any page kind, in light and dark', async () => {
     // Reach one page of each kind from the served site: an article, a topic, a person, a year, a month.
     await page.goto(server.base);
