@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PATHS, resolvePath } from './build.js';
 import { parseCommand } from './cliArgs.js';
+import { contentType } from './write/contentTypes.js';
 
 const USAGE = `Usage: npm run serve -- [options]
 
@@ -23,12 +24,6 @@ Options:
   --public DIR      files copied as they are (default: ${DEFAULT_PATHS.public})
   --config FILE     site settings (default: ${DEFAULT_PATHS.config}, optional)
   -h, --help        show this help`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
-};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -75,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
       res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' });
     res.end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -13,7 +13,7 @@ export const SEARCH_DIR = 'pagefind';
 /** Builds the search bundle for the site's HTML pages; files are given in a fixed order, so the output is stable. */
 export async function searchIndex(pages: readonly OutputFile[]): Promise<{ files: OutputFile[]; errors: string[] }> {
   const errors: string[] = [];
-  const { index, errors: created } = await createIndex({ forceLanguage: undefined, verbose: false });
+  const { index, errors: created } = await createIndex({ verbose: false });
   errors.push(...created);
   if (!index) return { files: [], errors };
   try {

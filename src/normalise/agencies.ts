@@ -110,6 +110,7 @@ function creditSeparator(): RegExp {
 }
 
 let creditRe: RegExp | undefined;
+let byUpperAlias: Map<string, string> | undefined;
 /**
  * Agency names in a photo credit written in any case ("Foto: Ansa/Ettore Ferrari" → ANSA):
  * a credit spells an agency as it likes, and there a capitalised "Ansa" is no common word.
@@ -118,8 +119,8 @@ function photoCreditAgencies(text: string): string[] {
   creditRe ??= new RegExp(`(?:^|[\\s(])(?:©\\s*)?(?:${phrases().photoCredits})\\s*:?\\s*([^.!?()]{2,80})\\)?[\\s*_]*$`, 'u');
   const m = creditRe.exec(text);
   if (!m) return [];
-  const upper = new Map(agencyList().flatMap((a) => a.aliases.map((x) => [x.toUpperCase(), a.name] as const)));
-  return m[1]!.split(creditSeparator()).map((x) => upper.get(x.trim().toUpperCase())).filter((x): x is string => !!x);
+  byUpperAlias ??= new Map(agencyList().flatMap((a) => a.aliases.map((x) => [x.toUpperCase(), a.name] as const)));
+  return m[1]!.split(creditSeparator()).map((x) => byUpperAlias!.get(x.trim().toUpperCase())).filter((x): x is string => !!x);
 }
 
 /** A short line of nothing but agency names, in brackets or not: "(Reuters, AFP)", "(DHA)". */

@@ -95,6 +95,31 @@ export function namedInCopyright(text: string, copyright: readonly string[]): st
   return null;
 }
 
+const creditPatterns = new Map<string, { caption: RegExp; trailing: RegExp }>();
+/** The caption and trailing-credit patterns for a set of credit labels, compiled once. */
+function creditPatternsFor(credits: string): { caption: RegExp; trailing: RegExp } {
+  let p = creditPatterns.get(credits);
+  if (!p) {
+    p = {
+      caption: new RegExp(`^\\[?(?:${credits})\\s*:`, 'iu'),
+      trailing: new RegExp(`(?<=[.!?]["”»]?)\\s+((?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+))([^.!?]{2,80})$`, 'u'),
+    };
+    creditPatterns.set(credits, p);
+  }
+  return p;
+}
+
+/**
+ * The parts of a credit ("Ansa/Ettore Ferrari") that are not a photographer, joined again by
+ * "/", or null when no part names a person. A person: two capitalised words, no agency.
+ */
+function withoutPersons(credit: string): string | null {
+  const isPerson = (part: string) => findAgencies(part).length === 0 && /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(part.trim());
+  const parts = credit.split('/');
+  const left = parts.filter((part) => !isPerson(part));
+  return left.length === parts.length ? null : left.map((x) => x.trim()).join('/');
+}
+
 /**
  * A photo caption keeps its text but loses a credit that names the photographer: "… outside
  * No 10. Photograph: Jane Roe/Agency" → "… outside No 10.". A credit to a news agency alone
@@ -102,31 +127,24 @@ export function namedInCopyright(text: string, copyright: readonly string[]): st
  */
 export function withoutPhotographer(b: Block, credits: string): Block {
   if (wordCount(b.text) > 40) return b;
-  // The credit names a person: two capitalised words, alone or beside an agency ("Ansa/Ettore Ferrari").
-  const isPerson = (part: string) => findAgencies(part).length === 0 && /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(part.trim());
+  const { caption, trailing } = creditPatternsFor(credits);
   // A caption line ("[Foto: … (Keystone/Peter Klaunzer)]", "Foto: … Cuartoscuro / Graciela López"): its
   // trailing credit of agency and photographer, in brackets or after the caption's last sentence.
-  if (new RegExp(`^\\[?(?:${credits})\\s*:`, 'iu').test(b.text)) {
+  if (caption.test(b.text)) {
     const c = /(?:\(([^()]{2,80})\)|(?<=[.!?])\s+([^.!?()\]]{2,80}))\]?\s*$/u.exec(b.text);
     const credit = c?.[1] ?? c?.[2];
-    if (c && credit && credit.includes('/')) {
-      const parts = credit.split('/');
-      const left = parts.filter((part) => !isPerson(part));
-      if (left.length < parts.length) {
-        const kept = left.map((x) => x.trim()).join('/');
-        const rest = b.text.slice(0, c.index).trimEnd();
-        const close = b.text.trimEnd().endsWith(']') ? ']' : '';
-        return { ...b, text: kept ? `${rest} ${c[1] !== undefined ? `(${kept})` : kept}${close}` : `${rest}${close}` };
-      }
+    const kept = c && credit && credit.includes('/') ? withoutPersons(credit) : null;
+    if (c && kept !== null) {
+      const rest = b.text.slice(0, c.index).trimEnd();
+      const close = b.text.trimEnd().endsWith(']') ? ']' : '';
+      return { ...b, text: kept ? `${rest} ${c[1] !== undefined ? `(${kept})` : kept}${close}` : `${rest}${close}` };
     }
   }
-  const m = new RegExp(`(?<=[.!?]["”»]?)\\s+((?:©\\s*)?(?:${credits})(?:\\s*:\\s*|\\s+))([^.!?]{2,80})$`, 'u').exec(b.text);
-  if (!m) return b;
-  const parts = m[2]!.split('/');
-  const left = parts.filter((part) => !isPerson(part));
-  if (left.length === parts.length) return b;
+  const m = trailing.exec(b.text);
+  const kept = m ? withoutPersons(m[2]!) : null;
+  if (!m || kept === null) return b;
   const before = b.text.slice(0, m.index).trim();
-  return { ...b, text: left.length ? `${before} ${m[1]!.trim()} ${left.map((x) => x.trim()).join('/')}` : before };
+  return { ...b, text: kept ? `${before} ${m[1]!.trim()} ${kept}` : before };
 }
 
 /**

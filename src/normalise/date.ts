@@ -37,10 +37,21 @@ function describe(d: DateMention, block: Block): string {
   return `"${d.text}" on line ${block.line}${why}`;
 }
 
+const stampLabels = new WeakMap<LangData, RegExp | null>();
+/** The language's publication labels at the start of a line ("Stand:", "Publié le"), compiled once; null when it has none. */
+function stampLabel(lang: LangData): RegExp | null {
+  if (!stampLabels.has(lang)) {
+    stampLabels.set(lang, lang.publishedLabels.length
+      ? new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu')
+      : null);
+  }
+  return stampLabels.get(lang)!;
+}
+
 /** A date directly after a publication label, in any block (also in removed page furniture). */
 function publicationStamp(blocks: Block[], lang: LangData): { d: DateMention; b: Block } | null {
-  if (!lang.publishedLabels.length) return null;
-  const label = new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu');
+  const label = stampLabel(lang);
+  if (!label) return null;
   for (const b of blocks) {
     const m = label.exec(b.text);
     if (!m) continue;
@@ -60,8 +71,8 @@ function yearlessStamp(blocks: Block[], head: Block[], lang: LangData): { d: Dat
     const d = findDates(b.text, lang).find((x) => x.year === null && x.day !== null && x.month !== null && x.weekday !== undefined && x.index < 24);
     if (d) return { d, b };
   }
-  if (!lang.publishedLabels.length) return null;
-  const label = new RegExp(`^(?:${lang.publishedLabels.map(escapeRegExp).join('|')})\\s*(?:am|on|le|il|el|lúc)?\\s*[:：]?\\s*`, 'iu');
+  const label = stampLabel(lang);
+  if (!label) return null;
   for (const b of blocks) {
     const m = label.exec(b.text);
     const d = m ? findDates(b.text.slice(m[0].length), lang).find((x) => x.year === null && x.day !== null && x.month !== null && x.index < 24) : undefined;

@@ -13,7 +13,7 @@ import { sameClause, type Cue } from './cues.js';
 import { isGivenName } from './givenNames.js';
 import { isLatin, keyMatches, wordFold } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
-import { joined, opensSentence, type TokenView } from './registry.js';
+import { initialAt, joined, opensSentence, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
 export interface Candidate {
@@ -233,7 +233,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       if (/['’]\p{Ll}+$/u.test(tokens[e]!.word)) break;
       const next = e + 1;
       // A middle initial: "Amit P. Mehta", "George W. Bush".
-      if (/^\p{Lu}$/u.test(tokens[next]!.word) && !hyphen(e) && view.text.charAt(tokens[next]!.end) === '.' && next + 1 < n && joined(view, next)
+      if (initialAt(view, next) && !hyphen(e) && next + 1 < n && joined(view, next)
         && !blocked(next + 1) && !rules.determiners.has(lower[next + 1]!)) {
         e = next + 1;
         words++;

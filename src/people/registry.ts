@@ -134,7 +134,7 @@ export interface RegistryHit {
 }
 
 /** A middle initial at token i: one capital letter and a full stop ("P." in "Amit P. Mehta"). */
-function initialAt(view: TokenView, i: number): boolean {
+export function initialAt(view: TokenView, i: number): boolean {
   return /^\p{Lu}$/u.test(view.tokens[i]!.word) && view.text.charAt(view.tokens[i]!.end) === '.';
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { contentType } from '../../src/write/contentTypes.js';
 
 /** Project root. */
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -33,8 +34,6 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-
 /** Serves `dir` under `prefix` (e.g. "/some/dir/") like a plain static file server. */
 export async function serve(dir: string, prefix: string): Promise<{ base: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
@@ -44,7 +43,7 @@ export async function serve(dir: string, prefix: string): Promise<{ base: string
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentType(file) });
     res.end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
