@@ -199,6 +199,8 @@ export interface Article {
   topics: TopicRef[];
   /** One or two sentences for listings and feeds. */
   summary: string;
+  /** Front-matter `story` key shared by versions of one story in other languages; 'none' opts out; null when not given. */
+  story: string | null;
   /** The article text with page clutter removed: Markdown for `.md`, paragraphs for `.txt`. */
   body: string;
   /** Word count of `body`. */
@@ -257,6 +259,17 @@ export interface SiteIndex {
    * so "Beloussow" finds the article that writes "Белоусов".
    */
   spellings: Record<string, string[]>;
+  /** By article id: its versions in other languages and its related articles, best first (src/index/related.ts). */
+  related: Record<string, { versions: RelatedLink[]; related: RelatedLink[] }>;
+}
+
+/** A link from one article to another, with what they share. */
+export interface RelatedLink {
+  /** The other article's id. */
+  id: string;
+  /** How many people and topics the two share. */
+  people: number;
+  topics: number;
 }
 
 /** A file of the built site. */

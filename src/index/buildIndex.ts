@@ -1,6 +1,7 @@
 // The index stage: group and sort articles into topics, people, sources, languages and dates.
 import { langData } from '../lang/data.js';
 import type { ArchiveYear, Article, Registries, SiteIndex, Taxonomy, Term } from '../model.js';
+import { relatedArticles } from './related.js';
 import { byName, newestFirst } from './sort.js';
 
 /** Groups articles by the terms `keysOf` gives each one. */
@@ -57,5 +58,5 @@ export function buildIndex(input: Article[], registries: Registries): SiteIndex 
   for (const p of registries.people) spell(p.id, [p.name, ...p.aliases]);
   for (const a of articles) for (const p of a.people) spell(p.id, [p.name, ...p.mentions]);
   const spelled = Object.fromEntries([...spellings.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([id, set]) => [id, [...set].sort()]));
-  return { articles, taxonomies, years: yearList, undated, spellings: spelled };
+  return { articles, taxonomies, years: yearList, undated, spellings: spelled, related: relatedArticles(articles) };
 }

@@ -36,6 +36,8 @@ export interface Draft {
   people?: PersonRef[];
   topics?: TopicRef[];
   summary?: string;
+  /** Front-matter story key: versions of one story share it; 'none' opts out; null when not given. */
+  story?: string | null;
 }
 
 /** What a field normaliser returns: the fields it sets, and any problems found. */

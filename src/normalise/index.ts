@@ -12,6 +12,7 @@ import { normalisePeople } from './people.js';
 import { mergeUnregistered } from '../people/merge.js';
 import { assignSlugs } from './slug.js';
 import { normaliseSource } from './source.js';
+import { normaliseStory } from './story.js';
 import { normaliseSummary } from './summary.js';
 import { normaliseTitle } from './title.js';
 import { normaliseTopics } from './topics.js';
@@ -28,10 +29,11 @@ export const FIELDS: readonly [string, FieldNormaliser][] = [
   ['date', normaliseDate],
   ['topics', normaliseTopics],
   ['summary', normaliseSummary],
+  ['story', normaliseStory],
 ];
 
 /** Metadata keys the normalisers read; everything else goes to `extra`. */
-export const KNOWN_KEYS = new Set(['title', 'date', 'lang', 'language', 'source', 'url', 'author', 'people', 'topics', 'tags', 'slug', 'summary', 'description', 'draft', 'agencies']);
+export const KNOWN_KEYS = new Set(['title', 'date', 'lang', 'language', 'source', 'url', 'author', 'people', 'topics', 'tags', 'slug', 'summary', 'description', 'draft', 'agencies', 'story']);
 
 /** The article body as the renderer gets it: Markdown as written, or paragraphs of a capture. */
 function finalBody(draft: Draft): string {
@@ -74,6 +76,7 @@ export function normaliseArticle(raw: RawArticle, registries: Registries): { art
       people: draft.people ?? [],
       topics: draft.topics ?? [],
       summary: draft.summary ?? '',
+      story: draft.story ?? null,
       body,
       words: wordCount(body),
       extra,

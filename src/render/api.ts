@@ -27,6 +27,9 @@ export function api(index: SiteIndex): OutputFile {
     words: a.words,
     hash: a.hash,
     extra: a.extra,
+    story: a.story,
+    versions: (index.related[a.id]?.versions ?? []).map((r) => r.id),
+    related: (index.related[a.id]?.related ?? []).map((r) => r.id),
   }));
   return { path: 'api/articles.json', contents: `${JSON.stringify({ version: API_VERSION, articles }, null, 2)}\n` };
 }

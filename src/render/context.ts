@@ -66,7 +66,7 @@ export function navigation(strings: Strings, root: string, pagePath: string) {
 }
 
 /** Fields every page context has. */
-export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string; path: string; title: string; description?: string; lang?: string; dir?: string; crumbs: { label: string; path: string | null }[]; jsonLd?: string }) {
+export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string; path: string; title: string; description?: string; lang?: string; dir?: string; crumbs: { label: string; path: string | null }[]; jsonLd?: string; alternates?: { hreflang: string; href: string }[] }) {
   const root = rootOf(p.path);
   return {
     site: { title: config.title, description: config.description, language: config.language },
@@ -85,6 +85,8 @@ export function pageBase(config: SiteConfig, strings: Strings, p: { kind: string
       isHome: p.kind === 'home',
       /** schema.org data of the page, already JSON and safe inside <script>. */
       jsonLd: p.jsonLd ?? null,
+      /** Versions of the page in other languages, for <link rel="alternate" hreflang>. */
+      alternates: p.alternates ?? [],
     },
     nav: navigation(strings, root, p.path),
     breadcrumbs: [{ label: translate(strings, 'breadcrumbHome'), href: relativeUrl(root, '') }, ...p.crumbs.map((c) => ({ label: c.label, href: c.path === null ? null : relativeUrl(root, c.path) }))]

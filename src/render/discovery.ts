@@ -3,6 +3,9 @@
 import type { SiteConfig } from '../config.js';
 import type { Article, OutputFile, SiteIndex } from '../model.js';
 
+/** Most addresses in one sitemap file (the sitemaps.org limit is 50,000). */
+export const SITEMAP_SIZE = 50_000;
+
 /** Articles in the site feed. */
 export const FEED_SIZE = 50;
 
@@ -39,17 +42,37 @@ export function atomFeed(base: string, meta: { title: string; subtitle: string; 
   return `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${meta.lang}">\n  <title>${xmlEscape(meta.title)}</title>\n  <subtitle>${xmlEscape(meta.subtitle)}</subtitle>\n  <link href="${xmlEscape(page)}"/>\n  <link rel="self" href="${xmlEscape(page)}feed.xml"/>\n  <id>${xmlEscape(page)}</id>\n  <updated>${updated}</updated>\n  <author><name>${xmlEscape(meta.author)}</name></author>\n${entries.join('\n')}${entries.length ? '\n' : ''}</feed>\n`;
 }
 
-export function discoveryFiles(index: SiteIndex, config: SiteConfig): OutputFile[] {
+/**
+ * robots.txt, and with a base URL the sitemap and the feeds. `pagePaths` are the site-root
+ * paths of every HTML page written (paginated pages included), in the order they were made.
+ */
+export function discoveryFiles(index: SiteIndex, config: SiteConfig, pagePaths: readonly string[], sitemapSize = SITEMAP_SIZE): OutputFile[] {
   const base = config.baseUrl;
   const robots = `User-agent: *\nAllow: /\n${base ? `Sitemap: ${base}sitemap.xml\n` : ''}`;
   if (!base) return [{ path: 'robots.txt', contents: robots }];
-  const pages = [
-    '', 'topics/', 'people/', 'sources/', 'languages/', 'archive/', 'search/',
-    ...index.articles.map((a) => a.url),
-    ...(['topics', 'people', 'sources', 'languages'] as const).flatMap((t) => index.taxonomies[t].map((x) => `${t}/${x.slug}/`)),
-    ...index.years.flatMap((y) => [`archive/${y.year}/`, ...y.months.map((m) => `archive/${y.year}/${m.month}/`)]),
-  ];
-  const sitemap = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${pages.map((p) => `  <url><loc>${xmlEscape(base + p)}</loc></url>`).join('\n')}\n</urlset>\n`;
+  // Versions of an article in other languages, as xhtml:link alternates (the page itself included).
+  const byUrl = new Map(index.articles.map((a) => [a.url, a]));
+  const byId = new Map(index.articles.map((a) => [a.id, a]));
+  const alternates = (p: string): string[] => {
+    const a = byUrl.get(p);
+    const versions = a ? (index.related[a.id]?.versions ?? []).map((r) => byId.get(r.id)!) : [];
+    if (!a || !versions.length) return [];
+    return [a, ...versions].map((b) => `    <xhtml:link rel="alternate" hreflang="${xmlEscape(b.lang)}" href="${xmlEscape(base + b.url)}"/>`);
+  };
+  const urls = pagePaths.map((p) => {
+    const alt = alternates(p);
+    return alt.length ? `  <url>\n    <loc>${xmlEscape(base + p)}</loc>\n${alt.join('\n')}\n  </url>` : `  <url><loc>${xmlEscape(base + p)}</loc></url>`;
+  });
+  // A sitemap holds at most SITEMAP_SIZE addresses; a larger site gets numbered sitemaps and an index.
+  const chunks: string[][] = [];
+  for (let i = 0; i < urls.length; i += sitemapSize) chunks.push(urls.slice(i, i + sitemapSize));
+  const urlset = (list: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${list.join('\n')}\n</urlset>\n`;
+  const sitemaps: OutputFile[] = chunks.length <= 1
+    ? [{ path: 'sitemap.xml', contents: urlset(urls) }]
+    : [
+      { path: 'sitemap.xml', contents: `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunks.map((_, i) => `  <sitemap><loc>${xmlEscape(`${base}sitemap-${i + 1}.xml`)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n` },
+      ...chunks.map((list, i) => ({ path: `sitemap-${i + 1}.xml`, contents: urlset(list) })),
+    ];
   const feed = atomFeed(base, { title: config.title, subtitle: config.description, path: '', lang: config.language, author: config.title }, index.articles);
   // A feed for each topic and each person: follow one story or one person across languages.
   const termFeeds = (['topics', 'people'] as const).flatMap((tax) => index.taxonomies[tax].map((term) => ({
@@ -58,7 +81,7 @@ export function discoveryFiles(index: SiteIndex, config: SiteConfig): OutputFile
   })));
   return [
     { path: 'robots.txt', contents: robots },
-    { path: 'sitemap.xml', contents: sitemap },
+    ...sitemaps,
     { path: 'feed.xml', contents: feed },
     ...termFeeds,
   ];

@@ -1,9 +1,10 @@
 // The render stage: SiteIndex → OutputFile[]. Every page kind is listed here.
 import type { SiteConfig } from '../config.js';
-import type { Article, OutputFile, SiteIndex, Taxonomy, Term } from '../model.js';
+import type { Article, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
 import { api } from './api.js';
 import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
-import { formatDate, monthName } from './dates.js';
+import { format } from 'date-fns';
+import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
 import type { Strings } from './i18n.js';
 import { plural, translate } from './i18n.js';
@@ -55,7 +56,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
   const t = (key: string) => translate(strings, key);
 
   /** A paginated listing of articles under `basePath`. */
-  const listing = (kind: PageKind, basePath: string, articles: Article[], make: (n: number) => { title: string; crumbs: { label: string; path: string | null }[]; extra: Record<string, unknown>; description?: string }) => {
+  const listing = (kind: PageKind, basePath: string, articles: Article[], make: (n: number) => { title: string; crumbs: { label: string; path: string | null }[]; extra: Record<string, unknown>; description?: string }, byMonth = false) => {
     const pages = paginate(articles, config.pageSize);
     pages.forEach((items, i) => {
       const path = pagePath(basePath, i + 1);
@@ -66,6 +67,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
         ...base({ kind, path, title, description: m.description, crumbs: m.crumbs }),
         ...m.extra,
         list: items.map((a) => card(a, root)),
+        groups: byMonth ? monthGroups(items, root, config.language, strings) : null,
         pagination: pagination(basePath, i + 1, pages.length, root),
       });
     });
@@ -93,14 +95,20 @@ export function renderSite(input: RenderInput): OutputFile[] {
     });
   }
 
-  // Articles, with their neighbours in time.
+  // Articles, with their neighbours in time, their versions in other languages and related articles.
+  const byId = new Map(index.articles.map((a) => [a.id, a]));
   index.articles.forEach((a, i) => {
     const path = a.url;
     const root = rootOf(path);
+    const links = index.related[a.id] ?? { versions: [], related: [] };
+    const versions = links.versions.map((r) => byId.get(r.id)!);
+    // hreflang: this page and each version, by the article's language (absolute with a base URL).
+    const address = (b: Article) => (config.baseUrl ? config.baseUrl + b.url : relativeUrl(root, b.url));
+    const alternates = versions.length ? [a, ...versions].map((b) => ({ hreflang: b.lang, href: address(b) })) : [];
     const neighbour = (b: Article | undefined) => (b ? { href: relativeUrl(root, b.url), title: b.title, lang: b.lang, dir: b.dir } : null);
     const archive = archivePath(a);
     emit('article', path, {
-      ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }], jsonLd: newsArticleJsonLd(a, config.baseUrl ? config.baseUrl + path : null, config.title) }),
+      ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }], jsonLd: newsArticleJsonLd(a, config.baseUrl ? config.baseUrl + path : null, config.title), alternates }),
       article: {
         title: a.title,
         lang: a.lang,
@@ -134,6 +142,8 @@ export function renderSite(input: RenderInput): OutputFile[] {
         words: a.words,
         extra: a.extra,
       },
+      versions: versions.map((b) => card(b, root)),
+      related: links.related.map((r) => ({ ...card(byId.get(r.id)!, root), shared: sharedText(strings, config.language, r) })),
       // The list is newest first: the newer neighbour is the previous item.
       newer: neighbour(index.articles[i - 1]),
       older: neighbour(index.articles[i + 1]),
@@ -151,13 +161,20 @@ export function renderSite(input: RenderInput): OutputFile[] {
       intro: plural(strings, config.language, terms.length, `${tax}Count`),
       terms: terms.map((x) => termLink(tax, x, rootOf(`${tax}/`))),
     });
+    // People and topics: articles grouped by month, under a timeline of months with counts.
+    const byMonth = tax === 'people' || tax === 'topics';
     for (const term of terms) {
-      listing('term', termPath(tax, term.slug), term.articles, () => ({
+      const basePath = termPath(tax, term.slug);
+      listing('term', basePath, term.articles, (n) => ({
         title: term.name,
         description: term.description,
         crumbs: [{ label: heading, path: `${tax}/` }, { label: term.name, path: null }],
-        extra: { taxonomy: tax, term: termInfo(tax, term) },
-      }));
+        extra: {
+          taxonomy: tax,
+          term: termInfo(tax, term),
+          timeline: byMonth ? timeline(term.articles, basePath, config.pageSize, rootOf(pagePath(basePath, n)), config.language, strings) : null,
+        },
+      }), byMonth);
     }
   }
 
@@ -202,8 +219,83 @@ export function renderSite(input: RenderInput): OutputFile[] {
   emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
 
   out.push(api(index));
-  out.push(...discoveryFiles(index, config));
+  const pagePaths = out.filter((f) => f.path.endsWith('index.html')).map((f) => f.path.slice(0, -'index.html'.length));
+  out.push(...discoveryFiles(index, config, pagePaths));
   return out;
+}
+
+/** The period an article is listed under: "2024-07", "2022" (year only) or "" (undated). */
+function periodOf(a: Article): string {
+  return a.date ? a.date.value.slice(0, 7) : '';
+}
+
+/** The anchor of a period's group on a listing page. */
+function periodAnchor(period: string): string {
+  return period ? `d-${period}` : 'undated';
+}
+
+/** A period's heading: "July 2024", "2022", or "Undated", in the interface language. */
+function periodLabel(period: string, locale: string, strings: Strings): string {
+  if (!period) return translate(strings, 'undated');
+  return period.length === 7 ? formatDate(period, 'month', locale) : period;
+}
+
+/** A listing page's articles (newest first) in groups by month. */
+function monthGroups(items: Article[], root: string, locale: string, strings: Strings) {
+  const groups: { id: string; label: string; list: ReturnType<typeof card>[] }[] = [];
+  for (const a of items) {
+    const period = periodOf(a);
+    const id = periodAnchor(period);
+    if (groups.at(-1)?.id !== id) groups.push({ id, label: periodLabel(period, locale, strings), list: [] });
+    groups.at(-1)!.list.push(card(a, root));
+  }
+  return groups;
+}
+
+/** Shade of a timeline cell for a count of articles: 0 (none) to 4. */
+function level(count: number): number {
+  return count === 0 ? 0 : count === 1 ? 1 : count <= 3 ? 2 : count <= 7 ? 3 : 4;
+}
+
+/**
+ * A person's or topic's articles as a calendar: one row per year, one cell per month with its
+ * count, each linking to the month's group on the listing page that holds it.
+ */
+function timeline(articles: Article[], basePath: string, pageSize: number, root: string, locale: string, strings: Strings) {
+  const count = new Map<string, number>();
+  const page = new Map<string, number>();
+  articles.forEach((a, i) => {
+    const period = periodOf(a);
+    count.set(period, (count.get(period) ?? 0) + 1);
+    if (!page.has(period)) page.set(period, Math.floor(i / pageSize) + 1);
+  });
+  const href = (period: string) => `${relativeUrl(root, pagePath(basePath, page.get(period)!))}#${periodAnchor(period)}`;
+  const years = [...new Set([...count.keys()].filter(Boolean).map((p) => p.slice(0, 4)))].sort().reverse();
+  const cell = (period: string, label: string) => {
+    const n = count.get(period) ?? 0;
+    return { count: n, level: level(n), label, countText: plural(strings, locale, n, 'articles'), href: n ? href(period) : null };
+  };
+  return {
+    monthHeads: Array.from({ length: 12 }, (_, i) => ({ short: format(new Date(2000, i, 1, 12), 'LLLLL', { locale: localeFor(locale) }), long: monthName(i + 1, locale) })),
+    years: years.map((y) => ({
+      year: y,
+      total: plural(strings, locale, articles.filter((a) => a.date?.value.startsWith(y)).length, 'articles'),
+      months: Array.from({ length: 12 }, (_, i) => {
+        const period = `${y}-${String(i + 1).padStart(2, '0')}`;
+        return cell(period, periodLabel(period, locale, strings));
+      }),
+    })),
+    yearOnly: years.filter((y) => count.has(y)).map((y) => cell(y, y)),
+    undated: count.has('') ? cell('', translate(strings, 'undated')) : null,
+  };
+}
+
+/** What a related article shares with this one, in words ("2 people · 3 topics"). */
+function sharedText(strings: Strings, locale: string, r: RelatedLink): string {
+  const parts: string[] = [];
+  if (r.people) parts.push(plural(strings, locale, r.people, 'sharedPeople'));
+  if (r.topics) parts.push(plural(strings, locale, r.topics, 'sharedTopics'));
+  return parts.join(' · ');
 }
 
 function termInfo(tax: Taxonomy, term: Term) {
