@@ -7,7 +7,7 @@ import { loadArticles } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { normaliseAll } from './normalise/index.js';
-import { hasInterfaceLanguage, interfaceStrings } from './render/i18n.js';
+import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
 import { renderSite } from './render/pages.js';
 import { compileTemplates } from './render/templates.js';
 import type { SiteConfig } from './config.js';
@@ -42,11 +42,11 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { config } = options;
   const diagnostics: Diagnostic[] = [];
   const { registries, diagnostics: regDiags } = loadRegistries(options.contentDir);
   diagnostics.push(...regDiags);
-  const strings = interfaceStrings(config.language);
+  const strings = interfaceStrings(options.config.language);
+  const config = { ...options.config, title: options.config.title || translate(strings, 'siteTitle'), description: options.config.description || translate(strings, 'siteDescription') };
   if (!hasInterfaceLanguage(config.language)) {
     diagnostics.push({ file: 'config', field: 'language', severity: 'warning', message: `no interface translation for "${config.language}"; English is used. Add data/i18n/${config.language}.yml` });
   }

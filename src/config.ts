@@ -5,9 +5,9 @@ import { ConfigError } from './load/registries.js';
 
 /** Site-wide settings, from `site.yml` (or `--config FILE`). */
 export interface SiteConfig {
-  /** Site title, shown in the header and feeds. */
+  /** Site title, shown in the header and feeds; empty: the interface language's default (siteTitle). */
   title: string;
-  /** One-line description for the home page and feeds. */
+  /** One-line description for the home page and feeds; empty: the interface language's default (siteDescription). */
   description: string;
   /** Interface language (ISO 639-1): labels, and dates outside articles. */
   language: string;
@@ -21,8 +21,8 @@ export interface SiteConfig {
 
 /** Used for any setting the config file leaves out. */
 export const DEFAULT_CONFIG: SiteConfig = {
-  title: 'News Archive',
-  description: 'A searchable archive of collected news articles.',
+  title: '',
+  description: '',
   language: 'en',
   baseUrl: null,
   pageSize: 50,
@@ -61,8 +61,8 @@ export function loadConfig(file: string | null, overrides: Partial<SiteConfig> =
   const language = String(merged.language);
   if (!/^[a-z]{2}$/.test(language)) throw new ConfigError(`${where}: language must be an ISO 639-1 code such as en`);
   return {
-    title: String(merged.title),
-    description: String(merged.description),
+    title: merged.title === null || merged.title === undefined ? '' : String(merged.title),
+    description: merged.description === null || merged.description === undefined ? '' : String(merged.description),
     language,
     baseUrl: merged.baseUrl ? normaliseBaseUrl(String(merged.baseUrl), where) : null,
     pageSize,

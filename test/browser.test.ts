@@ -87,9 +87,10 @@ describe('search in a real browser, under /some/dir/', () => {
     assert.ok(page.url().startsWith(server.base), `${first} → ${page.url()}`);
   });
 
-  it('has no serious or critical accessibility violations (axe) on any page kind, in light and dark', async () => {
-    // Reach one page of each kind from the served site: an article, a topic, a person, a year, a month.
-    await page.goto(server.base);
+  /** One page of each kind, reached from the served site: an article, a topic, a person, a year, a month. */
+  let kinds: string[] | null = null;
+  const pageKinds = async (): Promise<string[]> => {
+    if (kinds) return kinds;
     const pick = async (from: string, pattern: RegExp) => {
       await page.goto(new URL(from, server.base).href);
       const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -97,7 +98,7 @@ describe('search in a real browser, under /some/dir/', () => {
       assert.ok(hit, `no link matching ${pattern} on ${from}`);
       return hit!;
     };
-    const urls = [
+    kinds = [
       server.base,
       await pick('', /\/articles\/[^/]+\/$/),
       new URL('topics/', server.base).href,
@@ -108,6 +109,11 @@ describe('search in a real browser, under /some/dir/', () => {
       await pick('archive/', /\/archive\/\d{4}\/\d{2}\/$/),
       new URL('search/?q=Belousov', server.base).href,
     ];
+    return kinds;
+  };
+
+  it('has no serious or critical accessibility violations (axe) on any page kind, in light and dark', async () => {
+    const urls = await pageKinds();
     const axe = path.join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
@@ -124,6 +130,25 @@ describe('search in a real browser, under /some/dir/', () => {
       }
     }
     assert.deepEqual(found, []);
+  });
+
+  it('never scrolls sideways, from a 320 px phone to a 1280 px desktop; screenshots in test/.screenshots/', async () => {
+    const shots = path.join(import.meta.dirname, '.screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    const wide: string[] = [];
+    for (const width of [320, 390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const url of await pageKinds()) {
+        await page.goto(url);
+        if (url.includes('search/')) await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        const name = url.slice(server.base.length).replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+        if (scroll > width) wide.push(`${name} at ${width} px: ${scroll} px wide`);
+        if (width !== 320) await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    assert.deepEqual(wide, []);
   });
 
   it('has no console errors and no failed requests', () => {
