@@ -6,7 +6,7 @@ import { buildIndex } from './index/buildIndex.js';
 import { loadArticles } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
-import { normaliseAll } from './normalise/index.js';
+import { normaliseArchive } from './normalise/parallel.js';
 import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
 import { renderSite } from './render/pages.js';
 import { compileTemplates } from './render/templates.js';
@@ -21,6 +21,12 @@ export interface BuildOptions {
   publicDir: string;
   config: SiteConfig;
   writer: Writer;
+  /** The cache folder (see src/cache/cache.ts); null or absent: no cache. */
+  cacheDir?: string | null;
+  /** Threads to normalise with (default 1: the main thread only). */
+  jobs?: number;
+  /** Progress of the longest stage, for a display. */
+  progress?: (stage: string, done: number, total: number) => void;
 }
 
 /** What a build produced. */
@@ -31,6 +37,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Input files that could not be built. */
   failed: string[];
+  /** Cache use while normalising, when there is a cache. */
+  cache: { hits: number; misses: number } | null;
 }
 
 const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
@@ -41,7 +49,19 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
     a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || severityOrder[a.severity] - severityOrder[b.severity] || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
+/** Stage timings on stderr when NEWSARCHIVE_TIMINGS is set (for benchmarks). */
+function stageTimer(): (stage: string) => void {
+  let last = performance.now();
+  const on = Boolean(process.env.NEWSARCHIVE_TIMINGS);
+  return (stage) => {
+    const now = performance.now();
+    if (on) process.stderr.write(`timing: ${stage} ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const lap = stageTimer();
   const diagnostics: Diagnostic[] = [];
   const { registries, diagnostics: regDiags } = loadRegistries(options.contentDir);
   diagnostics.push(...regDiags);
@@ -52,22 +72,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const templates = compileTemplates(options.templatesDir, strings, config.language);
 
+  lap('setup');
   const loaded = await loadArticles(options.contentDir);
+  lap('load');
   diagnostics.push(...loaded.diagnostics);
-  const normalised = normaliseAll(loaded.raw, registries);
+  const normalised = await normaliseArchive(loaded.raw, registries, {
+    cacheDir: options.cacheDir ?? null,
+    jobs: options.jobs ?? 1,
+    progress: options.progress && ((done, total) => options.progress!('normalise', done, total)),
+  });
   diagnostics.push(...normalised.diagnostics);
 
+  lap('normalise');
   const index = buildIndex(normalised.articles, registries);
+  lap('index');
   const pages = renderSite({ index, config, templates, strings });
+  lap('render');
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
   const search = await searchIndex(merged.files);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);
+  lap('search');
   await options.writer.write(merged.files);
+  lap('write');
 
   const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
-  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed };
+  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed, cache: normalised.cache };
 }
 
 /** Default locations, relative to the working directory. */
@@ -77,6 +108,7 @@ export const DEFAULT_PATHS = {
   templates: 'templates',
   public: 'public',
   config: 'site.yml',
+  cache: '.cache',
 };
 
 /** Resolves a path relative to the working directory. */

@@ -2,6 +2,7 @@
 // Command line: arguments, printing problems, the closing summary, exit status.
 //   0 every article built · 1 some files had errors (the rest of the site was written) · 2 usage or configuration error
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build, DEFAULT_PATHS, resolvePath } from './build.js';
 import { parseCommand } from './cliArgs.js';
@@ -23,6 +24,9 @@ Options:
   --config FILE     site settings (default: ${DEFAULT_PATHS.config}, optional)
   --templates DIR   Handlebars templates (default: ${DEFAULT_PATHS.templates})
   --public DIR      files copied as they are (default: ${DEFAULT_PATHS.public})
+  --cache-dir DIR   the build cache, which lets unchanged articles skip normalising (default: ${DEFAULT_PATHS.cache})
+  --no-cache        build without reading or writing the cache
+  --jobs N          threads to normalise with (default: the machine's cores, here ${os.availableParallelism()})
   --quiet           print only errors, warnings and the summary
   -h, --help        show this help
 
@@ -41,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     content: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' },
     report: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' },
     public: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' },
   }, USAGE);
   if (typeof args === 'number') return args;
   const started = process.hrtime.bigint();
@@ -68,9 +73,20 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
+  const jobs = args.jobs === undefined ? os.availableParallelism() : Number(args.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(`--jobs ${args.jobs}: give a whole number of threads, 1 or more\n`);
+    return 2;
+  }
+  const cacheDir = args['no-cache'] ? null : resolvePath(args['cache-dir'] ?? DEFAULT_PATHS.cache);
+  const progress = progressDisplay(process.stderr);
+
   let result;
   try {
     result = await build({
+      cacheDir,
+      jobs,
+      progress: progress.update,
       contentDir,
       templatesDir: resolvePath(args.templates ?? DEFAULT_PATHS.templates),
       publicDir: resolvePath(args.public ?? DEFAULT_PATHS.public),
@@ -85,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
+  progress.end();
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const d of result.diagnostics) {
     counts[d.severity]++;
@@ -117,6 +134,39 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${files} article${files === 1 ? '' : 's'} need${files === 1 ? 's' : ''} a human look (${reviewCounts(review).map((c) => `${c.count} ${c.label}`).join(', ')}): npm run review\n`);
   }
   return result.failed.length ? 1 : 0;
+}
+
+/**
+ * Progress of a long build: nothing for the first two seconds; then on a terminal a bar
+ * redrawn in place, elsewhere (CI logs) a plain line at every tenth.
+ */
+function progressDisplay(stream: NodeJS.WriteStream) {
+  const started = Date.now();
+  let lastDraw = 0;
+  let lastTenth = -1;
+  let drawn = false;
+  return {
+    update: (stage: string, done: number, total: number) => {
+      const now = Date.now();
+      if (now - started < 2000 || total === 0) return;
+      if (stream.isTTY) {
+        if (now - lastDraw < 100 && done < total) return;
+        lastDraw = now;
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        stream.write(`\r${stage} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+        drawn = true;
+      } else {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth === lastTenth) return;
+        lastTenth = tenth;
+        stream.write(`${stage}: ${done} of ${total} articles\n`);
+      }
+    },
+    end: () => {
+      if (drawn) stream.write('\r\x1b[2K');
+    },
+  };
 }
 
 main(process.argv.slice(2)).then(

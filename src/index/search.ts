@@ -10,19 +10,20 @@ import type { OutputFile } from '../model.js';
 /** Where the search bundle lives in the site. */
 export const SEARCH_DIR = 'pagefind';
 
-/** Builds the search bundle for the site's HTML pages; files are given in a fixed order, so the output is stable. */
+/** Where article pages live in the site: the only pages indexed. */
+const ARTICLE_DIR = 'articles/';
+
+/** Builds the search bundle for the site's article pages; files are given in a fixed order, so the output is stable. */
 export async function searchIndex(pages: readonly OutputFile[]): Promise<{ files: OutputFile[]; errors: string[] }> {
   const errors: string[] = [];
   const { index, errors: created } = await createIndex({ verbose: false });
   errors.push(...created);
   if (!index) return { files: [], errors };
   try {
-    const html = pages.filter((f) => f.path.endsWith('.html') && f.path !== '404.html').sort((a, b) => (a.path < b.path ? -1 : 1));
-    for (const f of html) {
-      const url = `/${f.path.replace(/index\.html$/, '')}`;
-      const added = await index.addHTMLFile({ url, content: String(f.contents) });
-      errors.push(...added.errors);
-    }
+    // Only article pages carry data-pagefind-body; Pagefind would parse the others to skip them.
+    const html = pages.filter((f) => f.path.startsWith(ARTICLE_DIR) && f.path.endsWith('/index.html')).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const added = await Promise.all(html.map((f) => index.addHTMLFile({ url: `/${f.path.replace(/index\.html$/, '')}`, content: String(f.contents) })));
+    for (const a of added) errors.push(...a.errors);
     const got = await index.getFiles();
     errors.push(...got.errors);
     const files = got.files

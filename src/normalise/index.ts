@@ -91,19 +91,30 @@ export function isDraft(raw: RawArticle): boolean {
   return raw.meta.draft === true || raw.meta.draft === 'true';
 }
 
+/** What normalising one article gave: the article before slugs, and its diagnostics. */
+export type Normalised = ReturnType<typeof normaliseArticle>;
+
 /** Normalises every article and gives each a unique, stable slug. Drafts are left out (with a notice). */
 export function normaliseAll(raws: RawArticle[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
+  return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : normaliseArticle(raw, registries))), registries);
+}
+
+/**
+ * The archive-wide part of normalising, once each article is done (`results[i]` for
+ * `raws[i]`, null for drafts): slugs, and one identity for unregistered people across articles.
+ */
+export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
-  for (const raw of raws) {
-    if (isDraft(raw)) {
+  raws.forEach((raw, i) => {
+    const r = results[i];
+    if (!r) {
       diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
-      continue;
+      return;
     }
-    const r = normaliseArticle(raw, registries);
     diagnostics.push(...r.diagnostics);
     partial.push({ article: r.article, requested: raw.meta.slug });
-  }
+  });
   const slugged = assignSlugs(partial);
   diagnostics.push(...slugged.diagnostics);
   mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));

@@ -9,6 +9,7 @@
 // grammatical ending of the language (`nameSuffixes`).
 import type { LangData } from '../lang/data.js';
 import { fold, nameKey } from '../text/fold.js';
+import { memoWord } from '../text/memo.js';
 
 /**
  * How a language's cue and institution words are compared: folded (case and diacritics
@@ -50,8 +51,19 @@ export function nameRules(lang: LangData): NameRules {
   return rules;
 }
 
-/** Every key a token may stand for in this language. */
+const keyTables = new WeakMap<NameRules, (word: string) => string[]>();
+
+/** Every key a token may stand for in this language (shared arrays: do not mutate). */
 export function tokenKeys(word: string, rules: NameRules): string[] {
+  let keysOf = keyTables.get(rules);
+  if (!keysOf) {
+    keysOf = memoWord((w) => tokenKeysOf(w, rules));
+    keyTables.set(rules, keysOf);
+  }
+  return keysOf(word);
+}
+
+function tokenKeysOf(word: string, rules: NameRules): string[] {
   const forms = [word];
   for (const p of rules.prefixes) {
     // Only strip when a plausible name remains (three letters or more).
@@ -101,7 +113,9 @@ export function keyMatches(keys: string[], key: string, rules: NameRules): boole
  * consonants agree. Vowels (and y, w, j, which stand for vowels in transliteration) are
  * dropped; letters one script cannot tell apart are merged (p/b/f/v, g/h/kh, s/z/sh/ts, k/c/q).
  */
-export function skeleton(asciiWord: string): string {
+export const skeleton: (asciiWord: string) => string = memoWord(skeletonOf);
+
+function skeletonOf(asciiWord: string): string {
   return asciiWord
     .toLowerCase()
     .replace(/[^a-z]/g, '')

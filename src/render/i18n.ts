@@ -43,11 +43,15 @@ export function translate(strings: Strings, key: string, values: Record<string, 
   return key;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** A count with its plural form: plural(strings, 'en', 3, 'articles') → "3 articles". */
 export function plural(strings: Strings, lang: string, n: number, key: string): string {
   const m = strings[key];
   if (m && typeof m === 'object') {
-    const category = new Intl.PluralRules(lang).select(n);
+    let rules = pluralRules.get(lang);
+    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+    const category = rules.select(n);
     return fill(m[category] ?? m.other ?? '{n}', { n });
   }
   return fill(typeof m === 'string' ? m : `{n} ${key}`, { n });

@@ -237,8 +237,13 @@ function periodAnchor(period: string): string {
 /** A period's heading: "July 2024", "2022", or "Undated", in the interface language. */
 function periodLabel(period: string, locale: string, strings: Strings): string {
   if (!period) return translate(strings, 'undated');
-  return period.length === 7 ? formatDate(period, 'month', locale) : period;
+  if (period.length !== 7) return period;
+  const key = `${locale}|${period}`;
+  let label = monthLabels.get(key);
+  if (label === undefined) monthLabels.set(key, (label = formatDate(period, 'month', locale)));
+  return label;
 }
+const monthLabels = new Map<string, string>();
 
 /** A listing page's articles (newest first) in groups by month. */
 function monthGroups(items: Article[], root: string, locale: string, strings: Strings) {
@@ -271,15 +276,17 @@ function timeline(articles: Article[], basePath: string, pageSize: number, root:
   });
   const href = (period: string) => `${relativeUrl(root, pagePath(basePath, page.get(period)!))}#${periodAnchor(period)}`;
   const years = [...new Set([...count.keys()].filter(Boolean).map((p) => p.slice(0, 4)))].sort().reverse();
+  const perYear = new Map<string, number>();
+  for (const [period, n] of count) if (period) perYear.set(period.slice(0, 4), (perYear.get(period.slice(0, 4)) ?? 0) + n);
   const cell = (period: string, label: string) => {
     const n = count.get(period) ?? 0;
-    return { count: n, level: level(n), label, countText: plural(strings, locale, n, 'articles'), href: n ? href(period) : null };
+    return { count: n, level: level(n), label, countText: n ? plural(strings, locale, n, 'articles') : '', href: n ? href(period) : null };
   };
   return {
     monthHeads: Array.from({ length: 12 }, (_, i) => ({ short: format(new Date(2000, i, 1, 12), 'LLLLL', { locale: localeFor(locale) }), long: monthName(i + 1, locale) })),
     years: years.map((y) => ({
       year: y,
-      total: plural(strings, locale, articles.filter((a) => a.date?.value.startsWith(y)).length, 'articles'),
+      total: plural(strings, locale, perYear.get(y) ?? 0, 'articles'),
       months: Array.from({ length: 12 }, (_, i) => {
         const period = `${y}-${String(i + 1).padStart(2, '0')}`;
         return cell(period, periodLabel(period, locale, strings));

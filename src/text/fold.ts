@@ -1,18 +1,28 @@
 // Folding text for comparison: case, diacritics and script differences are removed,
 // so "Belousow", "BELOUSOW" and "Белоусов" compare on the same footing.
 import anyAscii from 'any-ascii';
+import { memoWord } from './memo.js';
 
 /** Lowercase ASCII transliteration of any script: "Lầu Năm Góc" → "lau nam goc". */
 export function fold(text: string): string {
+  // Short texts (words, names) repeat: remember them; long ones are folded afresh.
+  return text.length <= 40 ? foldShort(text) : foldText(text);
+}
+
+function foldText(text: string): string {
   return anyAscii(text.normalize('NFC')).toLowerCase();
 }
+
+const foldShort = memoWord(foldText);
 
 /**
  * A spelling-insensitive key for one name token, so transliterations of one name
  * from different languages meet: Belousow / Beloussow / Belooussov / Белоусов → "belousov",
  * Schoigu / Choïgou / Шойгу → "shoigu", Lawrow → "lavrov".
  */
-export function nameKey(token: string): string {
+export const nameKey: (token: string) => string = memoWord(nameKeyOf);
+
+function nameKeyOf(token: string): string {
   let k = fold(token).replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
   k = k
     .replace(/^sch/, 'sh') // German Sch- for Russian Ш

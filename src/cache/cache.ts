@@ -1,0 +1,125 @@
+// The persistent cache: what normalising and rendering one article produced, kept between
+// builds so that an unchanged article is neither normalised nor rendered again.
+//
+// Everything an entry depends on is in its key, so a stale entry can never be used:
+// - the epoch: a hash of the running code (every file of lib/), of the language and
+//   interface data (data/), and of the registries; any change starts a new epoch, and
+//   the entries of older epochs are deleted;
+// - the entry key: a hash of the article's file path and its bytes (and its sidecar's).
+// Entries are written to a temporary file and renamed into place, so a build killed
+// midway leaves whole entries or none. An entry that cannot be read or does not have the
+// expected shape is a miss and is written again. The cache only ever saves work: a missing,
+// stale or corrupt cache gives the same output as no cache.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bump when the shape of cached entries changes. */
+const FORMAT = 1;
+
+/** SHA-256 of some strings, hex. */
+export function hashOf(...parts: (string | Buffer)[]): string {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** Every file under `dir`, sorted, with its bytes hashed in. */
+function hashTree(dir: string, h: crypto.Hash): void {
+  if (!fs.existsSync(dir)) return;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        h.update(path.relative(dir, full));
+        h.update('\0');
+        h.update(fs.readFileSync(full));
+        h.update('\0');
+      }
+    }
+  };
+  walk(dir);
+}
+
+let codeHash: string | null = null;
+
+/** A hash of the running code and its data folder: a new version of either is a new epoch. */
+export function codeVersion(): string {
+  if (codeHash) return codeHash;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const h = crypto.createHash('sha256');
+  h.update(`format ${FORMAT}\0`);
+  // lib/ (compiled) or src/ (run through tsx): the folder this file is in, one level up.
+  hashTree(path.resolve(here, '..'), h);
+  hashTree(path.resolve(here, '..', '..', 'data'), h);
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** One section of the cache (normalised articles, rendered bodies), for one epoch. */
+export class CacheSection<T> {
+  private readonly dir: string;
+  private hits = 0;
+  private misses = 0;
+
+  /**
+   * @param root the cache folder (`.cache/`)
+   * @param name the section (`normalised`)
+   * @param epoch everything besides the entry key that entries depend on
+   * @param valid checks an entry's shape; an entry that fails is a miss
+   */
+  constructor(readonly root: string, readonly name: string, readonly epoch: string, private readonly valid: (v: unknown) => v is T) {
+    this.dir = path.join(root, name, epoch.slice(0, 16));
+  }
+
+  /** The entry for `key`, or undefined (missing, unreadable or malformed). */
+  get(key: string): T | undefined {
+    try {
+      const v: unknown = JSON.parse(fs.readFileSync(this.file(key), 'utf8'));
+      if (this.valid(v)) {
+        this.hits++;
+        return v;
+      }
+    } catch {
+      // Missing or corrupt: a miss.
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Stores an entry: written beside its place and renamed, so readers see all of it or none. */
+  set(key: string, value: T): void {
+    const file = this.file(key);
+    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(value));
+      fs.renameSync(tmp, file);
+    } catch {
+      // A cache that cannot be written only costs time next build.
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Deletes the entries of other epochs of this section. */
+  prune(): void {
+    const parent = path.join(this.root, this.name);
+    if (!fs.existsSync(parent)) return;
+    for (const e of fs.readdirSync(parent)) {
+      if (e !== path.basename(this.dir)) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
+    }
+  }
+
+  stats(): { hits: number; misses: number } {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}

@@ -1,0 +1,114 @@
+// Normalising the archive fast: unchanged articles come from the cache; the others are
+// shared between worker threads and the main thread in small batches. The result is the
+// same, in the same order, whatever the number of threads and whatever the cache holds.
+import { Worker } from 'node:worker_threads';
+import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
+import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import { finishNormalise, isDraft, normaliseArticle, type Normalised } from './index.js';
+
+/** Articles per message to a worker. */
+const BATCH = 16;
+/** Below this many articles to normalise, threads cost more than they save. */
+const MIN_FOR_WORKERS = 150;
+
+export interface NormaliseOptions {
+  /** The cache folder, or null for none. */
+  cacheDir: string | null;
+  /** Threads in all (the main thread included); 1 normalises on the main thread only. */
+  jobs: number;
+  /** Called as articles are done, for a progress display. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
+function jsonSafe(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || v === undefined) return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(jsonSafe);
+  return false;
+}
+
+function isNormalised(v: unknown): v is Normalised {
+  const o = v as Normalised;
+  return typeof o === 'object' && o !== null && typeof o.article === 'object' && o.article !== null
+    && typeof o.article.title === 'string' && typeof o.article.body === 'string' && Array.isArray(o.article.people)
+    && Array.isArray(o.diagnostics);
+}
+
+/** Normalises every article (see normaliseAll), with the cache and threads. */
+export async function normaliseArchive(raws: RawArticle[], registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[]; cache: { hits: number; misses: number } | null }> {
+  const cache = options.cacheDir
+    ? new CacheSection<Normalised>(options.cacheDir, 'normalised', hashOf(codeVersion(), JSON.stringify(registries)), isNormalised)
+    : null;
+  const results: (Normalised | null)[] = new Array(raws.length).fill(null);
+  const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
+  const todo: number[] = [];
+  raws.forEach((raw, i) => {
+    if (isDraft(raw)) return;
+    const hit = cache?.get(keys[i]!);
+    if (hit) results[i] = hit;
+    else todo.push(i);
+  });
+  let done = raws.length - todo.length;
+  options.progress?.(done, raws.length);
+  const store = (i: number, r: Normalised) => {
+    results[i] = r;
+    if (cache && jsonSafe(r)) cache.set(keys[i]!, r);
+    done++;
+    options.progress?.(done, raws.length);
+  };
+
+  const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
+  if (workers === 0) {
+    for (const i of todo) store(i, normaliseArticle(raws[i]!, registries));
+  } else {
+    await shareOut(todo, raws, registries, workers, store);
+  }
+  cache?.prune();
+  const finished = finishNormalise(raws, results, registries);
+  return { ...finished, cache: cache?.stats() ?? null };
+}
+
+/** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
+async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised) => void): Promise<void> {
+  const here = new URL(import.meta.url);
+  const script = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here);
+  let next = 0;
+  let workerDone = 0;
+  const take = (): number[] => {
+    const batch = todo.slice(next, next + BATCH);
+    next += batch.length;
+    return batch;
+  };
+  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: { registries } }));
+  try {
+    const onWorker = (w: Worker) => new Promise<void>((resolve, reject) => {
+      let batch: number[] = [];
+      const send = () => {
+        batch = take();
+        if (!batch.length) { resolve(); return; }
+        w.postMessage({ id: 0, raws: batch.map((i) => raws[i]) });
+      };
+      w.on('message', (msg: { results?: Normalised[]; error?: string }) => {
+        if (msg.error) { reject(new Error(msg.error)); return; }
+        msg.results!.forEach((r, k) => store(batch[k]!, r));
+        if (process.env.NEWSARCHIVE_TIMINGS) workerDone += batch.length;
+        send();
+      });
+      w.on('error', reject);
+      send();
+    });
+    // The main thread takes batches too, yielding between them so workers' answers are read.
+    const onMain = async () => {
+      for (let batch = take(); batch.length; batch = take()) {
+        for (const i of batch) store(i, normaliseArticle(raws[i]!, registries));
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    await Promise.all([...pool.map(onWorker), onMain()]);
+    if (process.env.NEWSARCHIVE_TIMINGS) process.stderr.write(`timing: workers normalised ${workerDone} of ${todo.length}\n`);
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
