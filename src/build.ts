@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('render');
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
-  const search = await searchIndex(merged.files);
+  const search = await searchIndex(merged.files, options.cacheDir ?? null);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);
   lap('search');

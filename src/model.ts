@@ -205,6 +205,8 @@ export interface Article {
   body: string;
   /** Word count of `body`. */
   words: number;
+  /** `body` as HTML, when the normalising threads already rendered it (it is cached with the article). */
+  bodyHtml?: string;
   /** Front-matter fields the normaliser does not know, passed to templates as they are. */
   extra: Record<string, unknown>;
   /** SHA-256 of the input. */

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import { renderBody } from '../render/markdown.js';
 import { finishNormalise, isDraft, normaliseArticle, type Normalised } from './index.js';
 
 /** Articles per message to a worker. */
@@ -20,6 +21,12 @@ export interface NormaliseOptions {
   progress?: (done: number, total: number) => void;
 }
 
+/** Normalises one article and renders its body to HTML, the two costly steps that depend on the article alone. */
+export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised {
+  const r = normaliseArticle(raw, registries);
+  return { ...r, article: { ...r.article, bodyHtml: renderBody(r.article) } };
+}
+
 /** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
 function jsonSafe(v: unknown): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || v === undefined) return true;
@@ -32,7 +39,7 @@ function jsonSafe(v: unknown): boolean {
 function isNormalised(v: unknown): v is Normalised {
   const o = v as Normalised;
   return typeof o === 'object' && o !== null && typeof o.article === 'object' && o.article !== null
-    && typeof o.article.title === 'string' && typeof o.article.body === 'string' && Array.isArray(o.article.people)
+    && typeof o.article.title === 'string' && typeof o.article.body === 'string' && typeof o.article.bodyHtml === 'string' && Array.isArray(o.article.people)
     && Array.isArray(o.diagnostics);
 }
 
@@ -61,7 +68,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
 
   const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
   if (workers === 0) {
-    for (const i of todo) store(i, normaliseArticle(raws[i]!, registries));
+    for (const i of todo) store(i, normaliseAndRender(raws[i]!, registries));
   } else {
     await shareOut(todo, raws, registries, workers, store);
   }
@@ -81,7 +88,11 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
     next += batch.length;
     return batch;
   };
-  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: { registries } }));
+  // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
+  const spawn = () => (script.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData: { registries } })
+    : new Worker(script, { workerData: { registries } }));
+  const pool = Array.from({ length: count }, spawn);
   try {
     const onWorker = (w: Worker) => new Promise<void>((resolve, reject) => {
       let batch: number[] = [];
@@ -102,7 +113,7 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
     // The main thread takes batches too, yielding between them so workers' answers are read.
     const onMain = async () => {
       for (let batch = take(); batch.length; batch = take()) {
-        for (const i of batch) store(i, normaliseArticle(raws[i]!, registries));
+        for (const i of batch) store(i, normaliseAndRender(raws[i]!, registries));
         await new Promise((r) => setImmediate(r));
       }
     };

@@ -137,7 +137,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
         },
         sortDate: a.date?.value ? a.date.value.padEnd(10, '-00').slice(0, 10).replace(/-$/, '') : null,
         summary: a.summary,
-        bodyHtml: renderBody(a),
+        bodyHtml: a.bodyHtml ?? renderBody(a),
         file: a.file,
         words: a.words,
         extra: a.extra,

@@ -1,0 +1,76 @@
+// The build cache and the normalising threads never change the output: a warm cache, a
+// corrupt cache, no cache, one thread or two all give the same site, byte for byte.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { writeSynthArchive } from '../scripts/lib/synth.js';
+import { listFiles, ROOT, runCli, tempDir } from './helpers/site.js';
+
+/** Every file of a built site with a hash of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+describe('the build cache and worker threads', () => {
+  const dir = tempDir('cache');
+  const content = path.join(dir, 'content');
+  const cache = path.join(dir, 'cache');
+  const args = (out: string, ...more: string[]) => ['--content', content, '--out', path.join(dir, out), '--templates', path.join(ROOT, 'templates'), '--public', path.join(ROOT, 'public'), '--quiet', ...more];
+  let reference: Map<string, string>;
+
+  before(() => {
+    // Enough articles (160) for the build to start worker threads.
+    writeSynthArchive(content, 160);
+    const r = runCli(args('ref', '--no-cache', '--jobs', '1'));
+    assert.equal(r.status, 0, r.stderr);
+    reference = snapshot(path.join(dir, 'ref'));
+  });
+
+  it('gives the same site with two threads and a cold cache, then with the warm cache', () => {
+    const cold = runCli(args('cold', '--cache-dir', cache, '--jobs', '2'));
+    assert.equal(cold.status, 0, cold.stderr);
+    assert.deepEqual(snapshot(path.join(dir, 'cold')), reference);
+    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/'));
+    assert.equal(entries.length, 160, 'one cache entry per article');
+    const warm = runCli(args('warm', '--cache-dir', cache));
+    assert.equal(warm.status, 0, warm.stderr);
+    assert.deepEqual(snapshot(path.join(dir, 'warm')), reference);
+  });
+
+  it('treats a corrupt or truncated entry as missing, and writes it again', () => {
+    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/'));
+    const [a, b, c] = entries.map((f) => path.join(cache, f));
+    fs.writeFileSync(a!, 'not json {');
+    fs.writeFileSync(b!, fs.readFileSync(b!, 'utf8').slice(0, 100));
+    fs.writeFileSync(c!, JSON.stringify({ article: { title: 42 }, diagnostics: [] }));
+    // The search bundle's files too.
+    const searchFile = listFiles(cache).find((f) => f.startsWith('search/') && f.includes('/files/'));
+    assert.ok(searchFile, 'a cached search bundle');
+    fs.writeFileSync(path.join(cache, searchFile!), 'garbage');
+    const r = runCli(args('repaired', '--cache-dir', cache));
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(snapshot(path.join(dir, 'repaired')), reference);
+    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(a!, 'utf8')), 'rewritten');
+  });
+
+  it('starts a new epoch when a registry changes, and drops the old entries', () => {
+    const before = new Set(listFiles(cache).filter((f) => f.startsWith('normalised/')).map((f) => f.split('/')[1]));
+    fs.appendFileSync(path.join(content, '_data', 'topics.yml'), '- name: "Brand new topic"\n  keywords: []\n');
+    const r = runCli(args('newepoch', '--cache-dir', cache));
+    assert.equal(r.status, 0, r.stderr);
+    const after = new Set(listFiles(cache).filter((f) => f.startsWith('normalised/')).map((f) => f.split('/')[1]));
+    assert.equal(after.size, 1);
+    assert.ok(![...after].some((e) => before.has(e)), 'a new epoch folder, the old one pruned');
+    const fresh = runCli(args('newepoch-ref', '--no-cache'));
+    assert.equal(fresh.status, 0, fresh.stderr);
+    assert.deepEqual(snapshot(path.join(dir, 'newepoch')), snapshot(path.join(dir, 'newepoch-ref')));
+  });
+
+  it('rejects a --jobs that is not a whole number', () => {
+    const r = runCli(args('x', '--jobs', 'two'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^--jobs two: give a whole number of threads, 1 or more$/m);
+  });
+});
