@@ -19,25 +19,35 @@ export function mergeUnregistered(articles: Article[], registeredIds: Set<string
       else parent[find(i)] = find(j);
     }
   });
-  // Grammatical cases of one name ("Эвана Гершковича", "Эван Гершкович"): compared within
-  // buckets of the surname's first letters, so the work stays near linear.
-  const buckets = new Map<string, number[]>();
+  // Grammatical cases of one name ("Эвана Гершковича", "Эван Гершкович"): distinct keys are
+  // compared within buckets of the surname's first letters, so the work stays near linear
+  // however many articles name one person.
+  const buckets = new Map<string, Map<string, number>>();
   refs.forEach((ref, i) => {
     for (const key of ref.keys ?? []) {
-      const b = `${key.split(' ').length}:${key.split(' ').at(-1)!.slice(0, 4)}`;
-      buckets.set(b, [...(buckets.get(b) ?? []), i]);
+      const words = key.split(' ');
+      const b = `${words.length}:${words.at(-1)!.slice(0, 4)}`;
+      let bucket = buckets.get(b);
+      if (!bucket) buckets.set(b, (bucket = new Map()));
+      if (!bucket.has(key)) bucket.set(key, i);
     }
   });
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const [i, j] = [members[x]!, members[y]!];
-        if (find(i) !== find(j) && (refs[i]!.keys ?? []).some((a) => (refs[j]!.keys ?? []).some((b) => sameUpToEndings(a, b)))) parent[find(i)] = find(j);
+  for (const bucket of buckets.values()) {
+    const keys = [...bucket.entries()];
+    for (let x = 0; x < keys.length; x++) {
+      for (let y = x + 1; y < keys.length; y++) {
+        const [[a, i], [b, j]] = [keys[x]!, keys[y]!];
+        if (find(i) !== find(j) && sameUpToEndings(a, b)) parent[find(i)] = find(j);
       }
     }
   }
   const groups = new Map<number, PersonRef[]>();
-  refs.forEach((ref, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), ref]));
+  refs.forEach((ref, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(ref);
+    else groups.set(root, [ref]);
+  });
   const latin = (s: string) => /^[\p{Script=Latin}\p{M}\s.'’-]+$/u.test(s);
   const taken = new Set(registeredIds);
   const resolved: { members: PersonRef[]; name: string }[] = [];
