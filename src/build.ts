@@ -37,8 +37,6 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Input files that could not be built. */
   failed: string[];
-  /** Cache use while normalising, when there is a cache. */
-  cache: { hits: number; misses: number } | null;
 }
 
 const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
@@ -98,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('write');
 
   const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
-  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed, cache: normalised.cache };
+  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed };
 }
 
 /** Default locations, relative to the working directory. */

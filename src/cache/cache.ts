@@ -64,8 +64,6 @@ export function codeVersion(): string {
 /** One section of the cache (normalised articles, rendered bodies), for one epoch. */
 export class CacheSection<T> {
   private readonly dir: string;
-  private hits = 0;
-  private misses = 0;
 
   /**
    * @param root the cache folder (`.cache/`)
@@ -81,14 +79,10 @@ export class CacheSection<T> {
   get(key: string): T | undefined {
     try {
       const v: unknown = JSON.parse(fs.readFileSync(this.file(key), 'utf8'));
-      if (this.valid(v)) {
-        this.hits++;
-        return v;
-      }
+      if (this.valid(v)) return v;
     } catch {
       // Missing or corrupt: a miss.
     }
-    this.misses++;
     return undefined;
   }
 
@@ -113,10 +107,6 @@ export class CacheSection<T> {
     for (const e of fs.readdirSync(parent)) {
       if (e !== path.basename(this.dir)) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
     }
-  }
-
-  stats(): { hits: number; misses: number } {
-    return { hits: this.hits, misses: this.misses };
   }
 
   private file(key: string): string {

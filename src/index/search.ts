@@ -4,11 +4,10 @@
 // topic, person). The files come back in memory and are written with the rest of the site,
 // so the swap-in-when-complete of the writer covers them too. Pagefind loads its files
 // relative to its own script, so search works under any sub-path.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { codeVersion } from '../cache/cache.js';
+import { codeVersion, hashOf } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
 
 /** Where the search bundle lives in the site. */
@@ -24,13 +23,12 @@ const ARTICLE_DIR = 'articles/';
  */
 export async function searchIndex(pages: readonly OutputFile[], cacheDir: string | null = null): Promise<{ files: OutputFile[]; errors: string[] }> {
   const articles = pages.filter((f) => f.path.startsWith(ARTICLE_DIR) && f.path.endsWith('/index.html')).sort((a, b) => (a.path < b.path ? -1 : 1));
-  const h = crypto.createHash('sha256').update(codeVersion());
-  for (const f of articles) h.update(`\0${f.path}\0`).update(f.contents);
-  const key = h.digest('hex');
-  const cached = cacheDir ? readBundle(cacheDir, key) : null;
+  if (!cacheDir) return makeIndex(articles);
+  const key = hashOf(codeVersion(), ...articles.flatMap((f) => [f.path, f.contents]));
+  const cached = readBundle(cacheDir, key);
   if (cached) return { files: cached, errors: [] };
   const made = await makeIndex(articles);
-  if (cacheDir && !made.errors.length) writeBundle(cacheDir, key, made.files);
+  if (!made.errors.length) writeBundle(cacheDir, key, made.files);
   return made;
 }
 
@@ -44,7 +42,7 @@ function readBundle(cacheDir: string, key: string): OutputFile[] | null {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
     return manifest.files.map((m) => {
       const contents = fs.readFileSync(path.join(dir, 'files', m.path));
-      if (crypto.createHash('sha256').update(contents).digest('hex') !== m.sha256) throw new Error('changed');
+      if (hashOf(contents) !== m.sha256) throw new Error('changed');
       return { path: m.path, contents };
     });
   } catch {
@@ -62,7 +60,7 @@ function writeBundle(cacheDir: string, key: string, files: OutputFile[]): void {
       fs.mkdirSync(path.dirname(path.join(tmp, 'files', f.path)), { recursive: true });
       fs.writeFileSync(path.join(tmp, 'files', f.path), f.contents);
     }
-    const manifest = { files: files.map((f) => ({ path: f.path, sha256: crypto.createHash('sha256').update(f.contents).digest('hex') })) };
+    const manifest = { files: files.map((f) => ({ path: f.path, sha256: hashOf(f.contents) })) };
     fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
     // Only the newest bundle is worth keeping.
     for (const e of fs.existsSync(section) ? fs.readdirSync(section) : []) {

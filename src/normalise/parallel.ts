@@ -44,7 +44,7 @@ function isNormalised(v: unknown): v is Normalised {
 }
 
 /** Normalises every article (see normaliseAll), with the cache and threads. */
-export async function normaliseArchive(raws: RawArticle[], registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[]; cache: { hits: number; misses: number } | null }> {
+export async function normaliseArchive(raws: RawArticle[], registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
   const cache = options.cacheDir
     ? new CacheSection<Normalised>(options.cacheDir, 'normalised', hashOf(codeVersion(), JSON.stringify(registries)), isNormalised)
     : null;
@@ -73,8 +73,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
     await shareOut(todo, raws, registries, workers, store);
   }
   cache?.prune();
-  const finished = finishNormalise(raws, results, registries);
-  return { ...finished, cache: cache?.stats() ?? null };
+  return finishNormalise(raws, results, registries);
 }
 
 /** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
@@ -99,7 +98,7 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
       const send = () => {
         batch = take();
         if (!batch.length) { resolve(); return; }
-        w.postMessage({ id: 0, raws: batch.map((i) => raws[i]) });
+        w.postMessage(batch.map((i) => raws[i]));
       };
       w.on('message', (msg: { results?: Normalised[]; error?: string }) => {
         if (msg.error) { reject(new Error(msg.error)); return; }

@@ -165,6 +165,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
     const byMonth = tax === 'people' || tax === 'topics';
     for (const term of terms) {
       const basePath = termPath(tax, term.slug);
+      const calendar = byMonth ? timeline(term.articles, basePath, config.pageSize, config.language, strings) : null;
       listing('term', basePath, term.articles, (n) => ({
         title: term.name,
         description: term.description,
@@ -172,7 +173,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
         extra: {
           taxonomy: tax,
           term: termInfo(tax, term),
-          timeline: byMonth ? timeline(term.articles, basePath, config.pageSize, rootOf(pagePath(basePath, n)), config.language, strings) : null,
+          timeline: calendar ? calendar(rootOf(pagePath(basePath, n))) : null,
         },
       }), byMonth);
     }
@@ -266,7 +267,7 @@ function level(count: number): number {
  * A person's or topic's articles as a calendar: one row per year, one cell per month with its
  * count, each linking to the month's group on the listing page that holds it.
  */
-function timeline(articles: Article[], basePath: string, pageSize: number, root: string, locale: string, strings: Strings) {
+function timeline(articles: Article[], basePath: string, pageSize: number, locale: string, strings: Strings): (root: string) => unknown {
   const count = new Map<string, number>();
   const page = new Map<string, number>();
   articles.forEach((a, i) => {
@@ -274,26 +275,29 @@ function timeline(articles: Article[], basePath: string, pageSize: number, root:
     count.set(period, (count.get(period) ?? 0) + 1);
     if (!page.has(period)) page.set(period, Math.floor(i / pageSize) + 1);
   });
-  const href = (period: string) => `${relativeUrl(root, pagePath(basePath, page.get(period)!))}#${periodAnchor(period)}`;
   const years = [...new Set([...count.keys()].filter(Boolean).map((p) => p.slice(0, 4)))].sort().reverse();
   const perYear = new Map<string, number>();
   for (const [period, n] of count) if (period) perYear.set(period.slice(0, 4), (perYear.get(period.slice(0, 4)) ?? 0) + n);
-  const cell = (period: string, label: string) => {
-    const n = count.get(period) ?? 0;
-    return { count: n, level: level(n), label, countText: n ? plural(strings, locale, n, 'articles') : '', href: n ? href(period) : null };
-  };
-  return {
-    monthHeads: Array.from({ length: 12 }, (_, i) => ({ short: format(new Date(2000, i, 1, 12), 'LLLLL', { locale: localeFor(locale) }), long: monthName(i + 1, locale) })),
-    years: years.map((y) => ({
-      year: y,
-      total: plural(strings, locale, perYear.get(y) ?? 0, 'articles'),
-      months: Array.from({ length: 12 }, (_, i) => {
-        const period = `${y}-${String(i + 1).padStart(2, '0')}`;
-        return cell(period, periodLabel(period, locale, strings));
-      }),
-    })),
-    yearOnly: years.filter((y) => count.has(y)).map((y) => cell(y, y)),
-    undated: count.has('') ? cell('', translate(strings, 'undated')) : null,
+  // Counted once per term; only the links differ from one page of the listing to the next.
+  return (root) => {
+    const href = (period: string) => `${relativeUrl(root, pagePath(basePath, page.get(period)!))}#${periodAnchor(period)}`;
+    const cell = (period: string, label: string) => {
+      const n = count.get(period) ?? 0;
+      return { count: n, level: level(n), label, countText: n ? plural(strings, locale, n, 'articles') : '', href: n ? href(period) : null };
+    };
+    return {
+      monthHeads: Array.from({ length: 12 }, (_, i) => ({ short: format(new Date(2000, i, 1, 12), 'LLLLL', { locale: localeFor(locale) }), long: monthName(i + 1, locale) })),
+      years: years.map((y) => ({
+        year: y,
+        total: plural(strings, locale, perYear.get(y) ?? 0, 'articles'),
+        months: Array.from({ length: 12 }, (_, i) => {
+          const period = `${y}-${String(i + 1).padStart(2, '0')}`;
+          return cell(period, periodLabel(period, locale, strings));
+        }),
+      })),
+      yearOnly: years.filter((y) => count.has(y)).map((y) => cell(y, y)),
+      undated: count.has('') ? cell('', translate(strings, 'undated')) : null,
+    };
   };
 }
 
