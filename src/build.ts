@@ -1,18 +1,21 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
 import { searchIndex, SEARCH_DIR } from './index/search.js';
-import path from 'node:path';
+import { codeVersion, hashOf } from './cache/cache.js';
+import { templatesVersion } from './cache/inputs.js';
+import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
+import { shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
 import { loadArticles } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { normaliseArchive } from './normalise/parallel.js';
 import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
-import { renderSite } from './render/pages.js';
+import { renderSite, type PageSink } from './render/pages.js';
 import { compileTemplates } from './render/templates.js';
 import type { SiteConfig } from './config.js';
 import { mergeOutputs, publicFiles } from './write/collect.js';
-import type { Writer } from './write/disk.js';
+import { reusedFile, type Writer } from './write/disk.js';
 
 /** Where a build reads from. */
 export interface BuildOptions {
@@ -27,6 +30,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Progress of the longest stage, for a display. */
   progress?: (stage: string, done: number, total: number) => void;
+  /** The inputs' fingerprint taken before the build read them (src/cache/inputs.ts), kept for the next build's no-op check. */
+  inputs?: string;
 }
 
 /** What a build produced. */
@@ -37,6 +42,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Input files that could not be built. */
   failed: string[];
+  /** Counts and problems, as the CLI prints them (and a no-op build reprints them). */
+  summary: BuildSummary;
 }
 
 const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
@@ -84,32 +91,50 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('normalise');
   const index = buildIndex(normalised.articles, registries);
   lap('index');
-  const pages = renderSite({ index, config, templates, strings });
+
+  // What the last build published: pages made from the same context are kept as they are.
+  const { writer } = options;
+  const cacheDir = options.cacheDir ?? null;
+  const epoch = cacheDir ? hashOf(codeVersion(), templatesVersion(options.templatesDir), JSON.stringify(config)) : '';
+  const previous = cacheDir ? readSiteState(cacheDir, writer.id) : null;
+  const known = previous && previous.epoch === epoch ? previous.files : {};
+  const fingerprints = new Map<string, string>();
+  const unchanged = (file: string, fingerprint: string): boolean => {
+    fingerprints.set(file, fingerprint);
+    const was = known[file];
+    return was !== undefined && was[0] === fingerprint && writer.signature(file) === was[1];
+  };
+  const page: PageSink = (file, kind, context) => (unchanged(file, hashOf(kind, JSON.stringify(context)))
+    ? reusedFile(writer, file)
+    : { path: file, contents: templates.render(kind, context) });
+  const pages = renderSite({ index, config, templates, strings, page });
   lap('render');
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
-  const search = await searchIndex(merged.files, options.cacheDir ?? null);
+  const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));
+  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!), fingerprint: fingerprints.get(f.path)! }));
+  const search = await searchIndex(searchPages, cacheDir);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);
+  merged.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   lap('search');
-  await options.writer.write(merged.files);
+  // Files besides pages (feeds, API, public files, search) are kept when their bytes are the same.
+  const files = merged.files.map((f) => (fingerprints.has(f.path) || !unchanged(f.path, hashOf(f.contents)) ? f : reusedFile(writer, f.path)));
+  if (cacheDir) dropSiteState(cacheDir, writer.id);
+  const signatures = await writer.write(files);
   lap('write');
 
   const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
-  return { articles: normalised.articles, index, files: merged.files, diagnostics: sortDiagnostics(diagnostics), failed };
+  const sorted = sortDiagnostics(diagnostics);
+  const summary: BuildSummary = { articles: normalised.articles.length, pages: files.filter((f) => f.path.endsWith('.html')).length, files: files.length, failed, diagnostics: sorted };
+  if (cacheDir) {
+    const state: Record<string, [string, string]> = {};
+    for (const f of files) {
+      const sig = signatures.get(f.path);
+      if (sig) state[f.path] = [fingerprints.get(f.path)!, sig];
+    }
+    writeSiteState(cacheDir, { out: writer.id, epoch, inputs: options.inputs ?? '', files: state, summary });
+  }
+  return { articles: normalised.articles, index, files, diagnostics: sorted, failed, summary };
 }
-
-/** Default locations, relative to the working directory. */
-export const DEFAULT_PATHS = {
-  content: 'content',
-  out: 'dist',
-  templates: 'templates',
-  public: 'public',
-  config: 'site.yml',
-  cache: '.cache',
-};
-
-/** Resolves a path relative to the working directory. */
-export function resolvePath(p: string): string {
-  return path.resolve(process.cwd(), p);
-}
+export { DEFAULT_PATHS, resolvePath } from './paths.js';

@@ -4,11 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, DEFAULT_PATHS, resolvePath } from './build.js';
+import { inputFingerprint } from './cache/inputs.js';
+import { readSiteState, type BuildSummary } from './cache/siteState.js';
 import { parseCommand } from './cliArgs.js';
 import { loadConfig, normaliseBaseUrl } from './config.js';
 import { ConfigError } from './load/registries.js';
 import type { Diagnostic } from './model.js';
+import { DEFAULT_PATHS, resolvePath } from './paths.js';
 import { reviewCounts, reviewList } from './review.js';
 import { DiskWriter } from './write/disk.js';
 
@@ -24,7 +26,8 @@ Options:
   --config FILE     site settings (default: ${DEFAULT_PATHS.config}, optional)
   --templates DIR   Handlebars templates (default: ${DEFAULT_PATHS.templates})
   --public DIR      files copied as they are (default: ${DEFAULT_PATHS.public})
-  --cache-dir DIR   the build cache, which lets unchanged articles skip normalising (default: ${DEFAULT_PATHS.cache})
+  --cache-dir DIR   the build cache: unchanged articles are not normalised again, unchanged
+                    pages not rendered or written again (default: ${DEFAULT_PATHS.cache})
   --no-cache        build without reading or writing the cache
   --jobs N          threads to normalise with (default: the machine's cores, here ${os.availableParallelism()})
   --quiet           print only errors, warnings and the summary
@@ -79,31 +82,44 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const cacheDir = args['no-cache'] ? null : resolvePath(args['cache-dir'] ?? DEFAULT_PATHS.cache);
-  const progress = progressDisplay(process.stderr);
+  const paths = {
+    contentDir,
+    templatesDir: resolvePath(args.templates ?? DEFAULT_PATHS.templates),
+    publicDir: resolvePath(args.public ?? DEFAULT_PATHS.public),
+  };
+  const writer = new DiskWriter(outDir);
 
-  let result;
-  try {
-    result = await build({
-      cacheDir,
-      jobs,
-      progress: progress.update,
-      contentDir,
-      templatesDir: resolvePath(args.templates ?? DEFAULT_PATHS.templates),
-      publicDir: resolvePath(args.public ?? DEFAULT_PATHS.public),
-      config,
-      writer: new DiskWriter(outDir),
-    });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
+  // Nothing changed since the last build (every input and every published file as it left
+  // them): its report is printed again, and nothing is read, rendered or written.
+  let summary: BuildSummary | null = null;
+  let upToDate = false;
+  let inputs: string | undefined;
+  if (cacheDir) {
+    inputs = await inputFingerprint(paths, { config, out: outDir });
+    const last = readSiteState(cacheDir, writer.id);
+    if (last && last.inputs === inputs && Object.entries(last.files).every(([file, [, sig]]) => writer.signature(file) === sig)) {
+      summary = last.summary;
+      upToDate = true;
     }
-    throw err;
+  }
+  const progress = progressDisplay(process.stderr);
+  if (!summary) {
+    try {
+      // Loaded only when there is work to do: the parsing and rendering libraries take a while to load.
+      const { build } = await import('./build.js');
+      summary = (await build({ cacheDir, jobs, progress: progress.update, ...paths, config, writer, inputs })).summary;
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        process.stderr.write(`${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
   }
 
   progress.end();
   const counts = { error: 0, warning: 0, notice: 0 };
-  for (const d of result.diagnostics) {
+  for (const d of summary.diagnostics) {
     counts[d.severity]++;
     if (d.severity === 'notice' && args.quiet) continue;
     process.stderr.write(`${formatDiagnostic(d, contentArg)}\n`);
@@ -111,29 +127,30 @@ async function main(argv: string[]): Promise<number> {
   if (!config.baseUrl) {
     process.stderr.write('note: no base URL (--base-url or baseUrl in site.yml): feed.xml, sitemap.xml and canonical links were not written, since they need absolute addresses\n');
   }
-  const review = reviewList(result.diagnostics);
+  const review = reviewList(summary.diagnostics);
   if (args.report) {
     const report = {
       version: 1,
-      summary: { articles: result.articles.length, pages: result.files.filter((f) => f.path.endsWith('.html')).length, files: result.files.length, failed: result.failed, errors: counts.error, warnings: counts.warning, notices: counts.notice },
-      problems: result.diagnostics.map((d) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field, severity: d.severity, message: d.message })),
+      summary: { articles: summary.articles, pages: summary.pages, files: summary.files, failed: summary.failed, errors: counts.error, warnings: counts.warning, notices: counts.notice },
+      problems: summary.diagnostics.map((d) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field, severity: d.severity, message: d.message })),
       review,
     };
     fs.mkdirSync(path.dirname(resolvePath(args.report)), { recursive: true });
     fs.writeFileSync(resolvePath(args.report), `${JSON.stringify(report, null, 2)}\n`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const pages = result.files.filter((f) => f.path.endsWith('.html')).length;
+  const { articles, pages, files, failed } = summary;
   process.stdout.write(
-    `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'} into ${path.relative(process.cwd(), outDir) || '.'}/: ${pages} pages, ${result.files.length} files in ${seconds.toFixed(2)} s. ` +
+    `Built ${articles} article${articles === 1 ? '' : 's'} into ${path.relative(process.cwd(), outDir) || '.'}/: ${pages} pages, ${files} files in ${seconds.toFixed(2)} s. ` +
       `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.notice} notice${counts.notice === 1 ? '' : 's'}` +
-      `${result.failed.length ? `; ${result.failed.length} file${result.failed.length === 1 ? '' : 's'} not built` : ''}.\n`,
+      `${failed.length ? `; ${failed.length} file${failed.length === 1 ? '' : 's'} not built` : ''}.` +
+      `${upToDate ? ' Nothing had changed since the last build: the site was left as it was.' : ''}\n`,
   );
   if (review.length) {
     const files = new Set(review.map((r) => r.file)).size;
     process.stdout.write(`${files} article${files === 1 ? '' : 's'} need${files === 1 ? 's' : ''} a human look (${reviewCounts(review).map((c) => `${c.count} ${c.label}`).join(', ')}): npm run review\n`);
   }
-  return result.failed.length ? 1 : 0;
+  return failed.length ? 1 : 0;
 }
 
 /**

@@ -279,4 +279,6 @@ export interface OutputFile {
   /** Path relative to the output directory, with forward slashes. */
   path: string;
   contents: string | Buffer;
+  /** The same bytes as the published file at this path: linked, not written again. */
+  reused?: boolean;
 }

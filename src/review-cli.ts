@@ -3,7 +3,7 @@
 // table, what in its metadata needs a human: inferred or missing dates, missing sources,
 // people not in the registry, derived titles.
 import fs from 'node:fs';
-import { DEFAULT_PATHS, resolvePath } from './build.js';
+import { DEFAULT_PATHS, resolvePath } from './paths.js';
 import { parseCommand } from './cliArgs.js';
 import { loadArticles } from './load/load.js';
 import { ConfigError, loadRegistries } from './load/registries.js';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PATHS, resolvePath } from './build.js';
+import { DEFAULT_PATHS, resolvePath } from './paths.js';
 import { parseCommand } from './cliArgs.js';
 import { contentType } from './write/contentTypes.js';
 

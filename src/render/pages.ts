@@ -6,6 +6,8 @@ import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath }
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
+import { SEARCH_DIR } from '../index/search.js';
+import { shardNames } from '../index/shards.js';
 import type { Strings } from './i18n.js';
 import { plural, translate } from './i18n.js';
 import { renderBody } from './markdown.js';
@@ -17,7 +19,16 @@ export interface RenderInput {
   config: SiteConfig;
   templates: Templates;
   strings: Strings;
+  /**
+   * Turns a page's template kind and context into its file. By default the page is rendered;
+   * an incremental build passes a sink that keeps the published file when the context is
+   * the one it was made from.
+   */
+  page?: PageSink;
 }
+
+/** Makes the file of one page from its template kind and context. */
+export type PageSink = (path: string, kind: PageKind, context: Record<string, unknown> & { page: { root: string } }) => OutputFile;
 
 /** Site-root path of page `n` (1-based) of a listing at `base`. */
 export function pagePath(base: string, n: number): string {
@@ -51,8 +62,9 @@ export function renderSite(input: RenderInput): OutputFile[] {
   const { index, config, templates, strings } = input;
   const out: OutputFile[] = [];
   const base = (p: Parameters<typeof pageBase>[2]) => pageBase(config, strings, p);
+  const sink: PageSink = input.page ?? ((file, kind, context) => ({ path: file, contents: templates.render(kind, context) }));
   const emit = (kind: PageKind, path: string, context: Record<string, unknown> & { page: { root: string } }) =>
-    out.push({ path: path === '404.html' ? path : fileOf(path), contents: templates.render(kind, context) });
+    out.push(sink(path === '404.html' ? path : fileOf(path), kind, context));
   const t = (key: string) => translate(strings, key);
 
   /** A paginated listing of articles under `basePath`. */
@@ -216,6 +228,8 @@ export function renderSite(input: RenderInput): OutputFile[] {
   // Search and 404.
   emit('search', 'search/', {
     ...base({ kind: 'search', path: 'search/', title: t('search'), crumbs: [{ label: t('search'), path: null }] }),
+    // The search bundles (newest year first): the first is loaded, the others merged into it.
+    shards: shardNames(index).map((s) => `${SEARCH_DIR}/${s}/`),
   });
   emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
 

@@ -1,43 +1,170 @@
 // Writing the site: into a fresh directory beside the target, swapped in only when complete,
-// so a reader (or a web server) never sees a half-written site.
-import fs from 'node:fs/promises';
+// so a reader (or a web server) never sees a half-written site, and a build killed at any
+// moment leaves the published site as it was.
+//
+// A file whose bytes are the same as the published one (`reused`, decided by the render
+// stage from its inputs) is not written again: the staging directory gets a hard link to
+// the published file, which costs a directory entry, not a copy.
+import fs from 'node:fs';
 import path from 'node:path';
+import { hashOf } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
 
-/** Where a build's files go. Tests pass a MemoryWriter; the CLI a DiskWriter. */
+/**
+ * Where a build's files go. Tests pass a MemoryWriter; the CLI a DiskWriter.
+ *
+ * A signature identifies one written version of a file (for the disk: size, time and inode),
+ * so the next build can tell that a published file is still exactly what it wrote.
+ */
 export interface Writer {
-  write(files: OutputFile[]): Promise<void>;
+  /** Names the site written to (the output folder), to keep what is known of it apart from other sites'. */
+  readonly id: string;
+  /** The signature of the published file at `path`, or null when there is none. */
+  signature(path: string): string | null;
+  /** The published file's bytes (for a file the build reuses). */
+  read(path: string): Buffer;
+  /** Replaces the whole site with `files`; returns each file's new signature. */
+  write(files: OutputFile[]): Promise<Map<string, string>>;
+}
+
+/** A file that keeps the published bytes at its path: read lazily, linked rather than written. */
+export function reusedFile(writer: Writer, filePath: string): OutputFile {
+  let bytes: Buffer | null = null;
+  return {
+    path: filePath,
+    reused: true,
+    get contents() {
+      bytes ??= writer.read(filePath);
+      return bytes;
+    },
+  };
 }
 
 /** Keeps the files in a map: for tests, and for building without touching disk. */
 export class MemoryWriter implements Writer {
+  readonly id = 'memory';
   readonly files = new Map<string, string | Buffer>();
-  async write(files: OutputFile[]): Promise<void> {
+  private signatures = new Map<string, string>();
+
+  signature(p: string): string | null {
+    return this.signatures.get(p) ?? null;
+  }
+
+  read(p: string): Buffer {
+    const v = this.files.get(p);
+    if (v === undefined) throw new Error(`no file ${p}`);
+    return Buffer.isBuffer(v) ? v : Buffer.from(v);
+  }
+
+  async write(files: OutputFile[]): Promise<Map<string, string>> {
+    const next = new Map<string, string | Buffer>();
+    for (const f of files) next.set(f.path, f.contents);
     this.files.clear();
-    for (const f of files) this.files.set(f.path, f.contents);
+    this.signatures.clear();
+    for (const [p, v] of next) {
+      this.files.set(p, v);
+      this.signatures.set(p, hashOf(v));
+    }
+    return new Map(this.signatures);
   }
 }
 
+/** `size:mtime:inode`: changes whenever the file is written, replaced or deleted. */
+function statSignature(file: string): string | null {
+  try {
+    const s = fs.lstatSync(file, { bigint: true });
+    return s.isFile() ? `${s.size}:${s.mtimeNs}:${s.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Suffixes of the folders a DiskWriter makes beside the output folder. */
+const STAGING = '.tmp-';
+const OLD = '.old-';
+
 /** Writes to `<out>.tmp-<pid>`, then replaces `<out>` with it. */
 export class DiskWriter implements Writer {
-  constructor(readonly outDir: string) {}
+  readonly out: string;
+  constructor(outDir: string) {
+    this.out = path.resolve(outDir);
+  }
 
-  async write(files: OutputFile[]): Promise<void> {
-    const out = path.resolve(this.outDir);
-    const staging = `${out}.tmp-${process.pid}`;
-    const old = `${out}.old-${process.pid}`;
-    await fs.rm(staging, { recursive: true, force: true });
-    await fs.mkdir(staging, { recursive: true });
+  get id(): string {
+    return this.out;
+  }
+
+  signature(p: string): string | null {
+    return statSignature(path.join(this.out, p));
+  }
+
+  read(p: string): Buffer {
+    return fs.readFileSync(path.join(this.out, p));
+  }
+
+  async write(files: OutputFile[]): Promise<Map<string, string>> {
+    const out = this.out;
+    const staging = `${out}${STAGING}${process.pid}`;
+    const old = `${out}${OLD}${process.pid}`;
+    this.removeLeftovers();
+    fs.mkdirSync(staging, { recursive: true });
     const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
-    for (const d of [...dirs].sort()) await fs.mkdir(d, { recursive: true });
+    for (const d of [...dirs].sort()) fs.mkdirSync(d, { recursive: true });
+    // Reused files first (a link each, synchronous: cheaper than a round trip to the thread pool).
+    const fresh: OutputFile[] = [];
+    for (const f of files) {
+      if (!f.reused) { fresh.push(f); continue; }
+      const from = path.join(out, f.path);
+      const to = path.join(staging, f.path);
+      try {
+        fs.linkSync(from, to);
+      } catch {
+        // A file system without hard links (or a file gone since): copy the bytes instead.
+        fs.writeFileSync(to, f.contents);
+      }
+    }
     // Bounded parallelism: fast on many small files without exhausting descriptors.
-    const queue = files.slice();
+    const queue = fresh.slice();
     await Promise.all(Array.from({ length: 16 }, async () => {
-      for (let f = queue.pop(); f; f = queue.pop()) await fs.writeFile(path.join(staging, f.path), f.contents);
+      for (let f = queue.pop(); f; f = queue.pop()) await fs.promises.writeFile(path.join(staging, f.path), f.contents);
     }));
-    const exists = await fs.stat(out).then(() => true, () => false);
-    if (exists) await fs.rename(out, old);
-    await fs.rename(staging, out);
-    if (exists) await fs.rm(old, { recursive: true, force: true });
+    const exists = fs.existsSync(out);
+    if (exists) fs.renameSync(out, old);
+    fs.renameSync(staging, out);
+    const signatures = new Map<string, string>();
+    for (const f of files) {
+      const s = statSignature(path.join(out, f.path));
+      if (s) signatures.set(f.path, s);
+    }
+    if (exists) fs.rmSync(old, { recursive: true, force: true });
+    return signatures;
+  }
+
+  /** Staging or old folders of builds that were killed, beside the output folder. */
+  private removeLeftovers(): void {
+    const parent = path.dirname(this.out);
+    const base = path.basename(this.out);
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync(parent);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const m = e.startsWith(base) ? /^(?:\.tmp-|\.old-)(\d+)$/.exec(e.slice(base.length)) : null;
+      if (m && !pidAlive(Number(m[1]))) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
+    }
+    fs.rmSync(`${this.out}${STAGING}${process.pid}`, { recursive: true, force: true });
+  }
+}
+
+/** True when a process with this id is running (another build writing beside us). */
+function pidAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
