@@ -207,6 +207,8 @@ export interface Article {
   words: number;
   /** `body` as HTML, when the normalising threads already rendered it (it is cached with the article). */
   bodyHtml?: string;
+  /** A hash of bodyHtml: stands for the body in a page's fingerprint (set with bodyHtml). */
+  bodyHash?: string;
   /** Front-matter fields the normaliser does not know, passed to templates as they are. */
   extra: Record<string, unknown>;
   /** SHA-256 of the input. */

@@ -183,15 +183,27 @@ export function allLanguages(dir: string = DATA_DIR): Map<string, LangData> {
   for (const name of fs.readdirSync(langDir).filter((n) => n.endsWith('.yml')).sort()) {
     const file = path.join(langDir, name);
     const data = parseLangData(fs.readFileSync(file, 'utf8'), file);
+    // One file per language, named by its code: langData() reads a single language by that name.
+    if (name !== `${data.code}.yml`) throw new Error(`${file}: a language file must be named for its code: ${data.code}.yml`);
     map.set(data.code, data);
   }
   if (dir === DATA_DIR) cache = map;
   return map;
 }
 
-/** The data for one language; a bare record for languages without a file. */
+const single = new Map<string, LangData | null>();
+
+/** The data for one language; a bare record for languages without a file. Reads only that language's file. */
 export function langData(code: string): LangData {
-  const found = allLanguages().get(code);
+  let found = cache?.get(code);
+  if (!found && !cache) {
+    if (!single.has(code)) {
+      const file = path.join(DATA_DIR, 'lang', `${code}.yml`);
+      const data = /^[a-z]{2}$/.test(code) && fs.existsSync(file) ? parseLangData(fs.readFileSync(file, 'utf8'), file) : null;
+      single.set(code, data);
+    }
+    found = single.get(code) ?? undefined;
+  }
   if (found) return found;
   return parseLangData(`code: ${/^[a-z]{2}$/.test(code) ? code : 'en'}`, '(none)');
 }

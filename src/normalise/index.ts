@@ -7,10 +7,9 @@ import { normaliseAuthor } from './author.js';
 import { cleanBody, wordCount } from './body.js';
 import { normaliseDate } from './date.js';
 import type { Draft, FieldNormaliser } from './draft.js';
+import { finishNormalise, isDraft } from './finish.js';
 import { normaliseLanguage } from './language.js';
 import { normalisePeople } from './people.js';
-import { mergeUnregistered } from '../people/merge.js';
-import { assignSlugs } from './slug.js';
 import { normaliseSource } from './source.js';
 import { normaliseStory } from './story.js';
 import { normaliseSummary } from './summary.js';
@@ -86,11 +85,6 @@ export function normaliseArticle(raw: RawArticle, registries: Registries): { art
   };
 }
 
-/** True when the metadata marks the article as a draft, left out of the site. */
-export function isDraft(raw: RawArticle): boolean {
-  return raw.meta.draft === true || raw.meta.draft === 'true';
-}
-
 /** What normalising one article gave: the article before slugs, and its diagnostics. */
 export type Normalised = ReturnType<typeof normaliseArticle>;
 
@@ -99,24 +93,4 @@ export function normaliseAll(raws: RawArticle[], registries: Registries): { arti
   return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : normaliseArticle(raw, registries))), registries);
 }
 
-/**
- * The archive-wide part of normalising, once each article is done (`results[i]` for
- * `raws[i]`, null for drafts): slugs, and one identity for unregistered people across articles.
- */
-export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
-  raws.forEach((raw, i) => {
-    const r = results[i];
-    if (!r) {
-      diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
-      return;
-    }
-    diagnostics.push(...r.diagnostics);
-    partial.push({ article: r.article, requested: raw.meta.slug });
-  });
-  const slugged = assignSlugs(partial);
-  diagnostics.push(...slugged.diagnostics);
-  mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
-  return { articles: slugged.articles, diagnostics };
-}
+export { finishNormalise, isDraft };

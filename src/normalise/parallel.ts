@@ -4,8 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
-import { renderBody } from '../render/markdown.js';
-import { finishNormalise, isDraft, normaliseArticle, type Normalised } from './index.js';
+import { finishNormalise, isDraft } from './finish.js';
+import type { Normalised } from './index.js';
 
 /** Articles per message to a worker. */
 const BATCH = 16;
@@ -19,12 +19,6 @@ export interface NormaliseOptions {
   jobs: number;
   /** Called as articles are done, for a progress display. */
   progress?: (done: number, total: number) => void;
-}
-
-/** Normalises one article and renders its body to HTML, the two costly steps that depend on the article alone. */
-export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised {
-  const r = normaliseArticle(raw, registries);
-  return { ...r, article: { ...r.article, bodyHtml: renderBody(r.article) } };
 }
 
 /** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
@@ -67,17 +61,20 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   };
 
   const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
-  if (workers === 0) {
+  const { normaliseAndRender } = todo.length ? await import('./one.js') : { normaliseAndRender: null };
+  if (!normaliseAndRender) {
+    // Every article came from the cache.
+  } else if (workers === 0) {
     for (const i of todo) store(i, normaliseAndRender(raws[i]!, registries));
   } else {
-    await shareOut(todo, raws, registries, workers, store);
+    await shareOut(todo, raws, registries, workers, store, normaliseAndRender);
   }
   cache?.prune();
   return finishNormalise(raws, results, registries);
 }
 
 /** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
-async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised) => void): Promise<void> {
+async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised) => void, normaliseAndRender: (raw: RawArticle, registries: Registries) => Normalised): Promise<void> {
   const here = new URL(import.meta.url);
   const script = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here);
   let next = 0;

@@ -2,7 +2,7 @@
 // of raw articles, and answers each batch with their normalised forms (bodies rendered), in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawArticle, Registries } from '../model.js';
-import { normaliseAndRender } from './parallel.js';
+import { normaliseAndRender } from './one.js';
 
 const registries = (workerData as { registries: Registries }).registries;
 parentPort!.on('message', (raws: RawArticle[]) => {

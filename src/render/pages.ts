@@ -6,6 +6,7 @@ import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath }
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
+import { hashOf } from '../cache/cache.js';
 import { SEARCH_DIR } from '../index/search.js';
 import { shardNames } from '../index/shards.js';
 import type { Strings } from './i18n.js';
@@ -121,7 +122,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
     const archive = archivePath(a);
     emit('article', path, {
       ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }], jsonLd: newsArticleJsonLd(a, config.baseUrl ? config.baseUrl + path : null, config.title), alternates }),
-      article: {
+      article: withBody({
         title: a.title,
         lang: a.lang,
         dir: a.dir,
@@ -149,11 +150,10 @@ export function renderSite(input: RenderInput): OutputFile[] {
         },
         sortDate: a.date?.value ? a.date.value.padEnd(10, '-00').slice(0, 10).replace(/-$/, '') : null,
         summary: a.summary,
-        bodyHtml: a.bodyHtml ?? renderBody(a),
         file: a.file,
         words: a.words,
         extra: a.extra,
-      },
+      }, a),
       versions: versions.map((b) => card(b, root)),
       related: links.related.map((r) => ({ ...card(byId.get(r.id)!, root), shared: sharedText(strings, config.language, r) })),
       // The list is newest first: the newer neighbour is the previous item.
@@ -313,6 +313,18 @@ function timeline(articles: Article[], basePath: string, pageSize: number, local
       undated: count.has('') ? cell('', translate(strings, 'undated')) : null,
     };
   };
+}
+
+/**
+ * The article's body HTML, added to its page context as a property JSON leaves out: a page's
+ * fingerprint (JSON of its context) then hashes the body's hash, not the body, which is most
+ * of the page and was hashed once when it was rendered.
+ */
+function withBody<T extends object>(context: T, a: Article): T & { bodyHash: string } {
+  const bodyHtml = a.bodyHtml ?? renderBody(a);
+  const withHash = { ...context, bodyHash: a.bodyHash ?? hashOf(bodyHtml) };
+  Object.defineProperty(withHash, 'bodyHtml', { value: bodyHtml, enumerable: false });
+  return withHash;
 }
 
 /** What a related article shares with this one, in words ("2 people · 3 topics"). */

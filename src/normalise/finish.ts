@@ -1,0 +1,34 @@
+// The archive-wide end of the normalise stage, once each article is done: drafts left out,
+// slugs, and one identity for unregistered people across articles. Kept apart from the field
+// normalisers so that a build whose articles all come from the cache never loads them.
+import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import { mergeUnregistered } from '../people/merge.js';
+import type { Normalised } from './index.js';
+import { assignSlugs } from './slug.js';
+
+/** True when the metadata marks the article as a draft, left out of the site. */
+export function isDraft(raw: RawArticle): boolean {
+  return raw.meta.draft === true || raw.meta.draft === 'true';
+}
+
+/**
+ * The archive-wide part of normalising, once each article is done (`results[i]` for
+ * `raws[i]`, null for drafts): slugs, and one identity for unregistered people across articles.
+ */
+export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
+  raws.forEach((raw, i) => {
+    const r = results[i];
+    if (!r) {
+      diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
+      return;
+    }
+    diagnostics.push(...r.diagnostics);
+    partial.push({ article: r.article, requested: raw.meta.slug });
+  });
+  const slugged = assignSlugs(partial);
+  diagnostics.push(...slugged.diagnostics);
+  mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
+  return { articles: slugged.articles, diagnostics };
+}
