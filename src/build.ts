@@ -6,7 +6,7 @@ import { templatesVersion } from './cache/inputs.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
 import { shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
-import { loadArticles } from './load/load.js';
+import { loadArticles, readSource } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { normaliseArchive } from './normalise/parallel.js';
@@ -77,14 +77,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const templates = compileTemplates(options.templatesDir, strings, config.language);
 
+  // What the last build published and read: unchanged files are not read, unchanged pages not rendered.
+  const { writer } = options;
+  const cacheDir = options.cacheDir ?? null;
+  const epoch = cacheDir ? hashOf(codeVersion(), templatesVersion(options.templatesDir), JSON.stringify(config)) : '';
+  const previous = cacheDir ? readSiteState(cacheDir, writer.id) : null;
+  const current = previous && previous.epoch === epoch ? previous : null;
   lap('setup');
-  const loaded = await loadArticles(options.contentDir);
+  const loaded = await loadArticles(options.contentDir, current?.sources);
   lap('load');
   diagnostics.push(...loaded.diagnostics);
   const normalised = await normaliseArchive(loaded.raw, registries, {
     cacheDir: options.cacheDir ?? null,
     jobs: options.jobs ?? 1,
     progress: options.progress && ((done, total) => options.progress!('normalise', done, total)),
+    reload: (file) => readSource(options.contentDir, file).article,
   });
   diagnostics.push(...normalised.diagnostics);
 
@@ -92,12 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const index = buildIndex(normalised.articles, registries);
   lap('index');
 
-  // What the last build published: pages made from the same context are kept as they are.
-  const { writer } = options;
-  const cacheDir = options.cacheDir ?? null;
-  const epoch = cacheDir ? hashOf(codeVersion(), templatesVersion(options.templatesDir), JSON.stringify(config)) : '';
-  const previous = cacheDir ? readSiteState(cacheDir, writer.id) : null;
-  const known = previous && previous.epoch === epoch ? previous.files : {};
+  // Pages made from the same context as last time are kept as they are.
+  const known = current?.files ?? {};
   const fingerprints = new Map<string, string>();
   const unchanged = (file: string, fingerprint: string): boolean => {
     fingerprints.set(file, fingerprint);
@@ -133,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const sig = signatures.get(f.path);
       if (sig) state[f.path] = [fingerprints.get(f.path)!, sig];
     }
-    writeSiteState(cacheDir, { out: writer.id, epoch, inputs: options.inputs ?? '', files: state, summary });
+    writeSiteState(cacheDir, { out: writer.id, epoch, inputs: options.inputs ?? '', files: state, sources: loaded.sources, summary });
   }
   return { articles: normalised.articles, index, files, diagnostics: sorted, failed, summary };
 }

@@ -51,6 +51,8 @@ export interface RawArticle {
   metaOrigin: Record<string, { file: string; line?: number }>;
   /** SHA-256 of the file's bytes (and its sidecar's), hex. */
   hash: string;
+  /** True for a file unchanged since the last build, not read again: body and metadata left out (src/load/load.ts). */
+  stub?: boolean;
 }
 
 /** A person in the registry (`content/_data/people.yml`). */

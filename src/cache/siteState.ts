@@ -12,6 +12,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { hashOf } from './cache.js';
 import type { Diagnostic } from '../model.js';
+import type { KnownSource } from '../load/load.js';
 
 const FORMAT = 1;
 
@@ -34,6 +35,8 @@ export interface SiteState {
   inputs: string;
   /** Per output path: [fingerprint of its making, signature of the published file]. */
   files: Record<string, [string, string]>;
+  /** Per article file: what the load stage needs to skip reading it when it is unchanged. */
+  sources: Record<string, KnownSource>;
   summary: BuildSummary;
 }
 
@@ -44,7 +47,7 @@ function stateFile(cacheDir: string, out: string): string {
 function isState(v: unknown, out: string): v is SiteState {
   const s = v as SiteState;
   return typeof s === 'object' && s !== null && s.format === FORMAT && s.out === path.resolve(out) && typeof s.epoch === 'string'
-    && typeof s.inputs === 'string' && typeof s.files === 'object' && s.files !== null && typeof s.summary === 'object' && s.summary !== null
+    && typeof s.inputs === 'string' && typeof s.files === 'object' && s.files !== null && typeof s.sources === 'object' && s.sources !== null && typeof s.summary === 'object' && s.summary !== null
     && Array.isArray(s.summary.diagnostics) && Array.isArray(s.summary.failed);
 }
 

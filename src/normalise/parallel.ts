@@ -19,6 +19,8 @@ export interface NormaliseOptions {
   jobs: number;
   /** Called as articles are done, for a progress display. */
   progress?: (done: number, total: number) => void;
+  /** Reads an article whose file was not read (a stub, src/load/load.ts) when the cache does not have it. */
+  reload?: (file: string) => RawArticle | null;
 }
 
 /** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
@@ -48,8 +50,17 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   raws.forEach((raw, i) => {
     if (isDraft(raw)) return;
     const hit = cache?.get(keys[i]!);
-    if (hit) results[i] = hit;
-    else todo.push(i);
+    if (hit) {
+      results[i] = hit;
+      return;
+    }
+    if (raw.stub) {
+      const full = options.reload?.(raw.file);
+      if (!full) throw new Error(`${raw.file} changed during the build and can no longer be read; build again`);
+      raws[i] = full;
+      keys[i] = hashOf(full.file, full.hash);
+    }
+    todo.push(i);
   });
   let done = raws.length - todo.length;
   options.progress?.(done, raws.length);
