@@ -24,25 +24,38 @@ export interface FoundFiles {
   diagnostics: Diagnostic[];
 }
 
-/** Lists the content directory. Hidden files and folders starting with `_` or `.` are not articles. */
+/** True when the path names an article by its extension. */
+export function isArticlePath(file: string): boolean {
+  const lower = file.toLowerCase();
+  const dot = lower.lastIndexOf('.');
+  return dot > lower.lastIndexOf('/') && ARTICLE_EXTENSIONS[lower.slice(dot)] !== undefined;
+}
+
+/**
+ * Lists the content directory. Hidden files and folders starting with `_` or `.` are not
+ * articles. Symbolic links are not followed (an archive keeps its own copy of each article,
+ * and a link could pull in any file of the machine), and neither are pipes or devices: each
+ * is reported, as an error when its name is an article's.
+ */
 export async function findFiles(contentDir: string): Promise<FoundFiles> {
-  const all = await fg('**/*', { cwd: contentDir, onlyFiles: true, dot: true, followSymbolicLinks: false });
-  all.sort();
+  const entries = await fg('**/*', { cwd: contentDir, onlyFiles: false, dot: true, followSymbolicLinks: false, objectMode: true });
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const articles: string[] = [];
   const sidecars: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of all) {
+  for (const { path: file, dirent } of entries) {
+    if (dirent.isDirectory()) continue;
     const segments = file.split('/');
     if (segments.some((s) => s.startsWith('.') || s.startsWith('_'))) continue;
-    const lower = file.toLowerCase();
-    if (lower.endsWith(SIDECAR_SUFFIX)) {
-      sidecars.push(file);
+    const article = isArticlePath(file);
+    if (!dirent.isFile()) {
+      const what = dirent.isSymbolicLink() ? 'a symbolic link; links are not followed. Put the file itself here instead of a link to it' : 'not a regular file (a pipe, socket or device); remove it from the content folder';
+      diagnostics.push({ file, field: 'file', severity: article ? 'error' : 'warning', message: what });
       continue;
     }
-    const ext = lower.slice(lower.lastIndexOf('.'));
-    if (lower.lastIndexOf('.') > lower.lastIndexOf('/') && ARTICLE_EXTENSIONS[ext]) {
-      articles.push(file);
-    } else {
+    if (file.toLowerCase().endsWith(SIDECAR_SUFFIX)) sidecars.push(file);
+    else if (article) articles.push(file);
+    else {
       diagnostics.push({
         file,
         field: 'file',

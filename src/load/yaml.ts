@@ -1,23 +1,43 @@
 // YAML parsing that keeps line numbers: for error messages and for pointing at a field.
 import YAML, { LineCounter, isMap, isScalar, type YAMLError } from 'yaml';
 
+/** Something the parser noticed but could read past (an unknown tag), with its file position. */
+export interface YamlWarning {
+  line: number;
+  column: number;
+  reason: string;
+}
+
 /** A parsed YAML document, or the parser's complaint with its position. */
 export type YamlResult =
-  | { ok: true; data: unknown; keyLines: Record<string, number> }
+  | { ok: true; data: unknown; keyLines: Record<string, number>; warnings: YamlWarning[] }
   | { ok: false; line?: number; column?: number; reason: string };
+
+/** The parser's message without the position it appends (we give our own). */
+function reasonOf(err: YAMLError | Error): string {
+  return err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
 
 /**
  * Parses YAML text. `firstLine` is the file line on which the text starts, so positions
- * in the result are file positions.
+ * in the result are file positions. Never throws: a document that cannot be read, or
+ * whose aliases expand beyond reason, is an error result.
  */
 export function parseYaml(text: string, firstLine = 1): YamlResult {
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (err: YAMLError) => {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return { line: pos.line + firstLine - 1, column: pos.col };
+  };
   const firstError: YAMLError | undefined = doc.errors[0];
-  if (firstError) {
-    const pos = lineCounter.linePos(firstError.pos[0]);
-    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, line: pos.line + firstLine - 1, column: pos.col, reason };
+  if (firstError) return { ok: false, ...position(firstError), reason: reasonOf(firstError) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // "Excessive alias count indicates a resource exhaustion attack", and the like.
+    return { ok: false, line: firstLine, column: 1, reason: reasonOf(err as Error) };
   }
   const keyLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
@@ -27,5 +47,6 @@ export function parseYaml(text: string, firstLine = 1): YamlResult {
       }
     }
   }
-  return { ok: true, data: doc.toJS(), keyLines };
+  const warnings = doc.warnings.map((w) => ({ ...position(w), reason: reasonOf(w) }));
+  return { ok: true, data, keyLines, warnings };
 }

@@ -6,6 +6,7 @@ import { normaliseAgencies } from './agencies.js';
 import { normaliseAuthor } from './author.js';
 import { cleanBody, wordCount } from './body.js';
 import { normaliseDate } from './date.js';
+import { findDuplicates } from './duplicates.js';
 import type { Draft, FieldNormaliser } from './draft.js';
 import { normaliseLanguage } from './language.js';
 import { normalisePeople } from './people.js';
@@ -101,7 +102,7 @@ export function normaliseAll(raws: RawArticle[], registries: Registries): { arti
 
 /**
  * The archive-wide part of normalising, once each article is done (`results[i]` for
- * `raws[i]`, null for drafts): slugs, and one identity for unregistered people across articles.
+ * `raws[i]`, null for drafts): slugs, duplicates, and one identity for unregistered people across articles.
  */
 export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -116,7 +117,7 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | null)
     partial.push({ article: r.article, requested: raw.meta.slug });
   });
   const slugged = assignSlugs(partial);
-  diagnostics.push(...slugged.diagnostics);
+  diagnostics.push(...slugged.diagnostics, ...findDuplicates(slugged.articles));
   mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
   return { articles: slugged.articles, diagnostics };
 }
