@@ -34,17 +34,14 @@ function readMeta(yaml: string, firstLine: number, file: string, field: 'front-m
     return { ok: null, diagnostics: [{ file, line: parsed.line, column: parsed.column, field, severity: 'error', message: `YAML cannot read ${what}: ${parsed.reason}. Fix the YAML (quote values that contain ": " or start with a special character); ${after}` }] };
   }
   const diagnostics: Diagnostic[] = parsed.warnings.map((w) => ({ file, line: w.line, column: w.column, field, severity: 'warning', message: `YAML: ${w.reason}; the value was read as plain text` }));
-  const meta: Meta = { meta: {}, origin: {} };
-  if (parsed.data === null || parsed.data === undefined) return { ok: meta, diagnostics };
+  if (parsed.data === null || parsed.data === undefined) return { ok: { meta: {}, origin: {} }, diagnostics };
   if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     diagnostics.push({ file, line: firstLine, field, severity: 'error', message: `${what} must be a mapping of fields (title: …, date: …), not ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}; ${after}` });
     return { ok: null, diagnostics };
   }
-  for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
-    meta.meta[key] = value;
-    meta.origin[key] = { file, line: parsed.keyLines[key] };
-  }
-  return { ok: meta, diagnostics };
+  // Built with fromEntries, never by assignment: a key "__proto__" stays a key.
+  const entries = Object.entries(parsed.data as Record<string, unknown>);
+  return { ok: { meta: Object.fromEntries(entries), origin: Object.fromEntries(entries.map(([key]) => [key, { file, line: parsed.keyLines[key] }])) }, diagnostics };
 }
 
 /**

@@ -95,22 +95,41 @@ export function isDraft(raw: RawArticle): boolean {
 /** What normalising one article gave: the article before slugs, and its diagnostics. */
 export type Normalised = ReturnType<typeof normaliseArticle>;
 
+/** An article the normaliser failed on: a bug, reported against the file so the rest still builds. */
+export interface Failed {
+  failed: Diagnostic;
+}
+
+/** Runs `work` for one file; an exception (a bug, never bad content) becomes that file's error. */
+export function guarded(file: string, work: () => Normalised): Normalised | Failed {
+  try {
+    return work();
+  } catch (err) {
+    const reason = (err as Error).message ?? String(err);
+    return { failed: { file, field: 'internal', severity: 'error', message: `the generator failed on this file (${reason}); it was not built. This is a bug: please report it with the file` } };
+  }
+}
+
 /** Normalises every article and gives each a unique, stable slug. Drafts are left out (with a notice). */
 export function normaliseAll(raws: RawArticle[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
-  return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : normaliseArticle(raw, registries))), registries);
+  return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : guarded(raw.file, () => normaliseArticle(raw, registries)))), registries);
 }
 
 /**
  * The archive-wide part of normalising, once each article is done (`results[i]` for
  * `raws[i]`, null for drafts): slugs, duplicates, and one identity for unregistered people across articles.
  */
-export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
+export function finishNormalise(raws: RawArticle[], results: (Normalised | Failed | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
   raws.forEach((raw, i) => {
     const r = results[i];
     if (!r) {
       diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
+      return;
+    }
+    if ('failed' in r) {
+      diagnostics.push(r.failed);
       return;
     }
     diagnostics.push(...r.diagnostics);

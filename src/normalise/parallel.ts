@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { renderBody } from '../render/markdown.js';
-import { finishNormalise, isDraft, normaliseArticle, type Normalised } from './index.js';
+import { finishNormalise, guarded, isDraft, normaliseArticle, type Failed, type Normalised } from './index.js';
 
 /** Articles per message to a worker. */
 const BATCH = 16;
@@ -22,9 +22,11 @@ export interface NormaliseOptions {
 }
 
 /** Normalises one article and renders its body to HTML, the two costly steps that depend on the article alone. */
-export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised {
-  const r = normaliseArticle(raw, registries);
-  return { ...r, article: { ...r.article, bodyHtml: renderBody(r.article) } };
+export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised | Failed {
+  return guarded(raw.file, () => {
+    const r = normaliseArticle(raw, registries);
+    return { ...r, article: { ...r.article, bodyHtml: renderBody(r.article) } };
+  });
 }
 
 /** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
@@ -48,7 +50,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   const cache = options.cacheDir
     ? new CacheSection<Normalised>(options.cacheDir, 'normalised', hashOf(codeVersion(), JSON.stringify(registries)), isNormalised)
     : null;
-  const results: (Normalised | null)[] = new Array(raws.length).fill(null);
+  const results: (Normalised | Failed | null)[] = new Array(raws.length).fill(null);
   const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
   const todo: number[] = [];
   raws.forEach((raw, i) => {
@@ -59,9 +61,10 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   });
   let done = raws.length - todo.length;
   options.progress?.(done, raws.length);
-  const store = (i: number, r: Normalised) => {
+  const store = (i: number, r: Normalised | Failed) => {
     results[i] = r;
-    if (cache && jsonSafe(r)) cache.set(keys[i]!, r);
+    // A failure is never cached: the next build tries again.
+    if (cache && !('failed' in r) && jsonSafe(r)) cache.set(keys[i]!, r);
     done++;
     options.progress?.(done, raws.length);
   };
@@ -77,7 +80,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
 }
 
 /** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
-async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised) => void): Promise<void> {
+async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void): Promise<void> {
   const here = new URL(import.meta.url);
   const script = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here);
   let next = 0;
@@ -100,7 +103,7 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
         if (!batch.length) { resolve(); return; }
         w.postMessage(batch.map((i) => raws[i]));
       };
-      w.on('message', (msg: { results?: Normalised[]; error?: string }) => {
+      w.on('message', (msg: { results?: (Normalised | Failed)[]; error?: string }) => {
         if (msg.error) { reject(new Error(msg.error)); return; }
         msg.results!.forEach((r, k) => store(batch[k]!, r));
         if (process.env.NEWSARCHIVE_TIMINGS) workerDone += batch.length;
