@@ -96,12 +96,12 @@ export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' 
   return [...original.entries()].sort((x, y) => x[0] - y[0]).map(([j, { of, share }]) => {
     const first = items[of]!;
     const identical = items[j]!.text === first.text;
-    const how = identical ? 'the same text as' : `nearly the same text as (${Math.floor(share * 100)}% of its five-word runs shared)`;
+    const how = identical ? `the same text as ${first.a.file}` : `nearly the same text as ${first.a.file} (${Math.floor(share * 100)}% of their five-word runs shared)`;
     return {
       file: items[j]!.a.file,
       field: 'duplicate',
       severity: 'warning' as const,
-      message: `${how} ${first.a.file}; both are in the site (${first.a.url} and ${items[j]!.a.url}). If they are one article, delete one file or mark it draft: true`,
+      message: `${how}; both are in the site (${first.a.url} and ${items[j]!.a.url}). If they are one article, delete one file or mark it draft: true`,
     };
   });
 }
