@@ -1,7 +1,8 @@
 // Property tests: random, malformed and hostile bytes, front matter, Markdown and file names
 // fed to the pipeline. Never a crash, never a script in the output, never a file outside
 // the output, and every input file either in the site or in the report.
-// A modest run by default; FUZZ_RUNS=10000 for the big one (FUZZ_SEED to replay a failure).
+// A modest run by default; FUZZ_RUNS=10000 for the big one (FUZZ_SEED and FUZZ_PATH, from a
+// failure's report, replay it).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,11 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 0;
 const FILE_RUNS = RUNS || 300;
 /** Whole archives (1–6 files each, built in memory with search): about a fifth as many, for as many files in all. */
 const ARCHIVE_RUNS = RUNS ? Math.ceil(RUNS / 5) : 12;
-const options = { includeErrorInReport: true, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) };
+const options = {
+  includeErrorInReport: true,
+  ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+  ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
+};
 
 const registriesDir = path.join(ROOT, 'test/fixtures/markdown');
 const { registries } = loadRegistries(registriesDir);

@@ -132,7 +132,7 @@ export const fileBytes = fc.oneof(
 /** One path segment that Linux accepts as a file name (no "/", no NUL, not "." or ".."), not hidden. */
 const segment = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }),
-  fc.constantFrom('<script>alert(1)<', '..%2f..%2f', '....', ' ', 'CON', 'a\\..\\b', 'index.html', 'über uns', 'مقال', '%00'),
+  fc.constantFrom('<script>alert(1)<', '..%2f..%2f', '....', ' ', 'CON', 'a\\..\\b', 'index.html', 'über uns', 'مقال', '%00', 'line\nbreak', 'sep\u2028arator', '\u202eevil'),
 ).filter((s) => !s.includes('/') && !s.includes('\0') && !/^[._]/.test(s) && Buffer.byteLength(s) <= 120 && Buffer.from(s).toString() === s);
 
 /** A relative file path in the content folder, one or two folders deep, with an article's extension or another. */
