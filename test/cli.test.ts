@@ -7,19 +7,6 @@ import { describe, it } from 'node:test';
 import { ROOT, runCli, tempDir } from './helpers/site.js';
 
 describe('the build command', () => {
-  it('reports unreadable front matter with file, line, column and the parser reason, and builds the rest (exit 1)', () => {
-    const out = path.join(tempDir('cli'), 'site');
-    const report = path.join(tempDir('cli-report'), 'report.json');
-    const r = runCli(['--content', 'test/fixtures/bad-yaml', '--out', out, '--report', report]);
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /^test\/fixtures\/bad-yaml\/broken\.md:4:\d+: front-matter: error: YAML cannot read the front matter: .+\. Fix the YAML/m);
-    assert.match(r.stdout, /Built 1 article .* 1 error.*; 1 file not built\./);
-    assert.ok(fs.existsSync(path.join(out, 'articles/gipfel-in-wien/index.html')), 'the good article was not built');
-    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-    assert.deepEqual(json.summary.failed, ['broken.md']);
-    assert.equal(json.problems.find((p: { severity: string }) => p.severity === 'error').line, 4);
-  });
-
   it('stops with exit 2 and names the file when a registry is not valid YAML', () => {
     const r = runCli(['--content', 'test/fixtures/bad-registry', '--out', path.join(tempDir('cli'), 'site')]);
     assert.equal(r.status, 2);

@@ -1,5 +1,7 @@
 // Finding the input files of an archive.
-import fg from 'fast-glob';
+import type { Dirent } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 
 /** File extensions read as articles, and their format. */
@@ -24,25 +26,56 @@ export interface FoundFiles {
   diagnostics: Diagnostic[];
 }
 
-/** Lists the content directory. Hidden files and folders starting with `_` or `.` are not articles. */
+/** True when the path names an article by its extension. */
+export function isArticlePath(file: string): boolean {
+  const lower = file.toLowerCase();
+  const dot = lower.lastIndexOf('.');
+  return dot > lower.lastIndexOf('/') && ARTICLE_EXTENSIONS[lower.slice(dot)] !== undefined;
+}
+
+/** Hidden, or kept out on purpose: names starting with "." or "_" (and `_data/`, the registries). */
+function isSkipped(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
+/**
+ * Every entry under `dir` that is not a folder, with its path relative to `dir` ("/"-separated),
+ * skipped folders not entered. A plain walk, not a glob: a glob's patterns do not match every
+ * name a file system allows (a newline or U+2028 in a name), and no file may go unseen.
+ */
+async function walk(dir: string, rel = ''): Promise<{ path: string; dirent: Dirent }[]> {
+  const out: { path: string; dirent: Dirent }[] = [];
+  for (const dirent of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+    if (isSkipped(dirent.name)) continue;
+    const file = rel ? `${rel}/${dirent.name}` : dirent.name;
+    if (dirent.isDirectory()) out.push(...await walk(dir, file));
+    else out.push({ path: file, dirent });
+  }
+  return out;
+}
+
+/**
+ * Lists the content directory. Hidden files and folders starting with `_` or `.` are not
+ * articles. Symbolic links are not followed (an archive keeps its own copy of each article,
+ * and a link could pull in any file of the machine), and neither are pipes or devices: each
+ * is reported, as an error when its name is an article's.
+ */
 export async function findFiles(contentDir: string): Promise<FoundFiles> {
-  const all = await fg('**/*', { cwd: contentDir, onlyFiles: true, dot: true, followSymbolicLinks: false });
-  all.sort();
+  const entries = await walk(contentDir);
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const articles: string[] = [];
   const sidecars: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of all) {
-    const segments = file.split('/');
-    if (segments.some((s) => s.startsWith('.') || s.startsWith('_'))) continue;
-    const lower = file.toLowerCase();
-    if (lower.endsWith(SIDECAR_SUFFIX)) {
-      sidecars.push(file);
+  for (const { path: file, dirent } of entries) {
+    const article = isArticlePath(file);
+    if (!dirent.isFile()) {
+      const what = dirent.isSymbolicLink() ? 'a symbolic link; links are not followed. Put the file itself here instead of a link to it' : 'not a regular file (a pipe, socket or device); remove it from the content folder';
+      diagnostics.push({ file, field: 'file', severity: article ? 'error' : 'warning', message: what });
       continue;
     }
-    const ext = lower.slice(lower.lastIndexOf('.'));
-    if (lower.lastIndexOf('.') > lower.lastIndexOf('/') && ARTICLE_EXTENSIONS[ext]) {
-      articles.push(file);
-    } else {
+    if (file.toLowerCase().endsWith(SIDECAR_SUFFIX)) sidecars.push(file);
+    else if (article) articles.push(file);
+    else {
       diagnostics.push({
         file,
         field: 'file',

@@ -8,7 +8,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, RawArticle } from '../model.js';
 import { findFiles, SIDECAR_SUFFIX } from './files.js';
-import { readArticle } from './read.js';
+import { megabytes, readArticle } from './read.js';
+
+/** Files larger than this are not read: no article is this long, and reading it could exhaust memory. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** A file's bytes, or the error diagnostic that says why they cannot be had. */
+async function readBytes(contentDir: string, file: string): Promise<{ bytes: Buffer } | { error: Diagnostic }> {
+  const error = (message: string) => ({ error: { file, field: 'file', severity: 'error' as const, message } });
+  try {
+    const full = path.join(contentDir, file);
+    const { size } = await fs.promises.stat(full);
+    if (size > MAX_FILE_BYTES) return error(`${megabytes(size)}: too large to be an article (the limit is ${megabytes(MAX_FILE_BYTES)}); split it into its articles, or move it out of the content folder`);
+    return { bytes: await fs.promises.readFile(full) };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return error(`cannot be read (${e.code ?? e.message}); check that it exists and that its permissions let you read it`);
+  }
+}
 
 /** What the last build kept of a file it read: enough to stand in for it when it has not changed. */
 export interface KnownSource {
@@ -60,12 +77,11 @@ export async function loadArticles(contentDir: string, known: Record<string, Kno
       const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
       const was = known[file];
       if (was && was.sig === sig && was.stub) return was;
-      const bytes = await fs.promises.readFile(path.join(contentDir, file));
-      const sidecar = sidecars.has(sidecarFile)
-        ? { file: sidecarFile, bytes: await fs.promises.readFile(path.join(contentDir, sidecarFile)) }
-        : undefined;
-      const r = readArticle(file, bytes, sidecar);
-      return { sig, stub: r.article, diagnostics: r.diagnostics };
+      const main = await readBytes(contentDir, file);
+      if ('error' in main) return { sig, stub: null, diagnostics: [main.error] };
+      const side = sidecars.has(sidecarFile) ? await readBytes(contentDir, sidecarFile) : undefined;
+      const read = readArticle(file, main.bytes, side && 'bytes' in side ? { file: sidecarFile, bytes: side.bytes } : undefined);
+      return { sig, stub: read.article, diagnostics: side && 'error' in side ? [...read.diagnostics, side.error] : read.diagnostics };
     }),
   );
   found.articles.forEach((file, i) => {

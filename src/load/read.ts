@@ -1,9 +1,13 @@
 // Reading one article file: bytes → text → front matter + body, keeping line numbers.
 import crypto from 'node:crypto';
-import matter from 'gray-matter';
 import type { Diagnostic, RawArticle } from '../model.js';
+import { decode } from './decode.js';
+import { checkFields } from './fields.js';
 import { ARTICLE_EXTENSIONS } from './files.js';
-import { parseYaml, type YamlResult } from './yaml.js';
+import { splitFrontMatter } from './frontMatter.js';
+import { parseYaml } from './yaml.js';
+
+export { decode } from './decode.js';
 
 /** The outcome of reading one file: the article, or nothing when it cannot be built. */
 export interface ReadResult {
@@ -11,46 +15,33 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Bytes → text: UTF-8 (BOM dropped), or Windows-1252 with a warning; CRLF → LF. */
-export function decode(bytes: Uint8Array, file: string): { text: string | null; diagnostics: Diagnostic[] } {
-  if (bytes.length === 0) {
-    return { text: null, diagnostics: [{ file, field: 'file', severity: 'error', message: 'empty file; add the article text or delete the file' }] };
-  }
-  const probe = bytes.subarray(0, 8000);
-  if (probe.includes(0)) {
-    return { text: null, diagnostics: [{ file, field: 'file', severity: 'error', message: 'binary file (it contains NUL bytes), not an article; remove it from the content folder' }] };
-  }
-  const diagnostics: Diagnostic[] = [];
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    diagnostics.push({ file, field: 'encoding', severity: 'warning', message: 'not valid UTF-8; read as Windows-1252 (Latin-1). Check the accented letters, then save the file as UTF-8' });
-  }
-  return { text: text.replace(/\r\n?/g, '\n'), diagnostics };
+/** Above this size a file is built, with a warning that it is far longer than an article. */
+export const LARGE_FILE_BYTES = 1024 * 1024;
+
+/** "3.2 MB" */
+export function megabytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Counts the lines before `offset` (1-based line number of offset). */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+type Meta = { meta: Record<string, unknown>; origin: Record<string, { file: string; line?: number }> };
 
-function metaFrom(result: Extract<YamlResult, { ok: true }>, file: string, diagnostics: Diagnostic[]) {
-  const meta: Record<string, unknown> = {};
-  const origin: Record<string, { file: string; line?: number }> = {};
-  if (result.data === null || result.data === undefined) return { meta, origin };
-  if (typeof result.data !== 'object' || Array.isArray(result.data)) {
-    diagnostics.push({ file, line: 1, field: 'front-matter', severity: 'error', message: 'metadata must be a mapping of fields (key: value); the fields were ignored' });
-    return { meta, origin };
+/** Metadata from YAML text: the fields with their lines, or the error that stops the file (or sidecar) being used. */
+function readMeta(yaml: string, firstLine: number, file: string, field: 'front-matter' | 'sidecar'): { ok: Meta | null; diagnostics: Diagnostic[] } {
+  const what = field === 'sidecar' ? 'the corrections' : 'the front matter';
+  const after = field === 'sidecar' ? 'the article was built without them' : 'the file was not built';
+  const parsed = parseYaml(yaml, firstLine);
+  if (!parsed.ok) {
+    return { ok: null, diagnostics: [{ file, line: parsed.line, column: parsed.column, field, severity: 'error', message: `YAML cannot read ${what}: ${parsed.reason}. Fix the YAML (quote values that contain ": " or start with a special character); ${after}` }] };
   }
-  for (const [key, value] of Object.entries(result.data as Record<string, unknown>)) {
-    meta[key] = value;
-    origin[key] = { file, line: result.keyLines[key] };
+  const diagnostics: Diagnostic[] = parsed.warnings.map((w) => ({ file, line: w.line, column: w.column, field, severity: 'warning', message: `YAML: ${w.reason}; the value was read as plain text` }));
+  if (parsed.data === null || parsed.data === undefined) return { ok: { meta: {}, origin: {} }, diagnostics };
+  if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    diagnostics.push({ file, line: firstLine, field, severity: 'error', message: `${what} must be a mapping of fields (title: …, date: …), not ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}; ${after}` });
+    return { ok: null, diagnostics };
   }
-  return { meta, origin };
+  // Built with fromEntries, never by assignment: a key "__proto__" stays a key.
+  const entries = Object.entries(parsed.data as Record<string, unknown>);
+  return { ok: { meta: Object.fromEntries(entries), origin: Object.fromEntries(entries.map(([key]) => [key, { file, line: parsed.keyLines[key] }])) }, diagnostics };
 }
 
 /**
@@ -62,63 +53,56 @@ export function readArticle(file: string, bytes: Uint8Array, sidecar?: { file: s
   const format = ARTICLE_EXTENSIONS[ext] ?? 'text';
   const decoded = decode(bytes, file);
   const diagnostics = [...decoded.diagnostics];
-  if (decoded.text === null) return { article: null, diagnostics };
-  const text = decoded.text.replace(/^\uFEFF/, '');
+  const text = decoded.text;
+  if (text === null) return { article: null, diagnostics };
+  if (bytes.length > LARGE_FILE_BYTES) {
+    diagnostics.push({ file, field: 'file', severity: 'warning', message: `${megabytes(bytes.length)}, far longer than a news article; it was built, but check that it holds one article and not a whole site or several articles` });
+  }
 
   let body = text;
   let bodyLine = 1;
-  let meta: Record<string, unknown> = {};
-  let metaOrigin: Record<string, { file: string; line?: number }> = {};
+  let meta: Meta = { meta: {}, origin: {} };
 
-  if (format === 'markdown' && /^---[ \t]*\n/.test(text)) {
-    let parsed: YamlResult | undefined;
-    try {
-      const fm = matter(text, {
-        engines: {
-          yaml: (s: string) => {
-            // gray-matter passes the text after the opening "---", starting with its newline.
-            parsed = parseYaml(s, s.startsWith('\n') ? 1 : 2);
-            return parsed.ok ? (parsed.data as object) ?? {} : {};
-          },
-        },
-      });
-      body = fm.content;
-      bodyLine = lineAt(text, text.length - fm.content.length);
-    } catch (err) {
-      diagnostics.push({ file, line: 1, field: 'front-matter', severity: 'error', message: `cannot split the front matter: ${(err as Error).message}; close it with a line holding only ---` });
+  if (format === 'markdown') {
+    const split = splitFrontMatter(text);
+    if (split.kind === 'unclosed') {
+      diagnostics.push({ file, line: 1, field: 'front-matter', severity: 'error', message: `the front matter opened on line 1 is never closed; add a line holding only --- after its last field (a file that starts with --- must have front matter); the file was not built` });
       return { article: null, diagnostics };
     }
-    if (parsed && !parsed.ok) {
-      diagnostics.push({ file, line: parsed.line, column: parsed.column, field: 'front-matter', severity: 'error', message: `YAML cannot read the front matter: ${parsed.reason}. Fix the YAML (quote values that contain ": " or start with a special character)` });
-      return { article: null, diagnostics };
+    if (split.kind === 'ok') {
+      const read = readMeta(split.yaml, split.yamlLine, file, 'front-matter');
+      diagnostics.push(...read.diagnostics);
+      if (!read.ok) return { article: null, diagnostics };
+      meta = read.ok;
+      body = split.body;
+      bodyLine = split.bodyLine;
     }
-    if (parsed?.ok) ({ meta, origin: metaOrigin } = metaFrom(parsed, file, diagnostics));
   }
 
   const hash = crypto.createHash('sha256').update(bytes);
   if (sidecar) {
     hash.update(sidecar.bytes);
     const sideText = decode(sidecar.bytes, sidecar.file);
+    // An empty sidecar is no corrections, not an error.
     diagnostics.push(...sideText.diagnostics.filter((d) => d.severity !== 'error' || sidecar.bytes.length > 0));
     if (sideText.text !== null) {
-      const parsed = parseYaml(sideText.text.replace(/^\uFEFF/, ''), 1);
-      if (!parsed.ok) {
-        diagnostics.push({ file: sidecar.file, line: parsed.line, column: parsed.column, field: 'sidecar', severity: 'error', message: `YAML cannot read the corrections: ${parsed.reason}. Fix the YAML; the article was built without them` });
-      } else {
-        const side = metaFrom(parsed, sidecar.file, diagnostics);
-        meta = { ...meta, ...side.meta };
-        metaOrigin = { ...metaOrigin, ...side.origin };
-      }
+      const read = readMeta(sideText.text, 1, sidecar.file, 'sidecar');
+      diagnostics.push(...read.diagnostics);
+      if (read.ok) meta = { meta: { ...meta.meta, ...read.ok.meta }, origin: { ...meta.origin, ...read.ok.origin } };
     }
   }
 
-  if (body.trim() === '' && meta.title === undefined) {
-    diagnostics.push({ file, field: 'body', severity: 'error', message: 'no article text and no title; add the text or delete the file' });
+  const checked = checkFields(meta.meta, meta.origin, file);
+  diagnostics.push(...checked.diagnostics);
+
+  const title = checked.meta.title;
+  if (body.trim() === '' && (title === undefined || title === null || !String(title).trim())) {
+    diagnostics.push({ file, line: bodyLine, field: 'body', severity: 'error', message: 'no article text and no title; add the text or delete the file' });
     return { article: null, diagnostics };
   }
 
   return {
-    article: { file, format, body, bodyLine, meta, metaOrigin, hash: hash.digest('hex') },
+    article: { file, format, body, bodyLine, meta: checked.meta, metaOrigin: meta.origin, hash: hash.digest('hex') },
     diagnostics,
   };
 }

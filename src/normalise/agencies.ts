@@ -91,7 +91,8 @@ export function findAgencies(text: string, suffixes: string[] = []): string[] {
 
 export const normaliseAgencies: FieldNormaliser = (draft) => {
   const fm = given(draft, 'agencies');
-  if (Array.isArray(fm)) return { set: { agencies: fm.map(String) }, diagnostics: [] };
+  // A list, or names separated by commas (the type is checked in src/load/fields.ts).
+  if (fm !== undefined) return { set: { agencies: (Array.isArray(fm) ? fm.map(String) : String(fm).split(/\s*,\s*/)).map((a) => a.trim()).filter(Boolean) }, diagnostics: [] };
   // The signature's credits ("Minh Duc (Laut Reuters, AFP)") count; other page furniture does not.
   // So do a source line that names agencies ("Источник: ТАСС, РИА Новости") and a credit line
   // of agency names alone ("(رويترز، أ ف ب)", "(DHA)").

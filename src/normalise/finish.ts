@@ -1,9 +1,10 @@
 // The archive-wide end of the normalise stage, once each article is done: drafts left out,
-// slugs, and one identity for unregistered people across articles. Kept apart from the field
+// slugs, duplicates, and one identity for unregistered people across articles. Kept apart from the field
 // normalisers so that a build whose articles all come from the cache never loads them.
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { mergeUnregistered } from '../people/merge.js';
-import type { Normalised } from './index.js';
+import { findDuplicates } from './duplicates.js';
+import type { Failed, Normalised } from './index.js';
 import { assignSlugs } from './slug.js';
 
 /** True when the metadata marks the article as a draft, left out of the site. */
@@ -15,7 +16,7 @@ export function isDraft(raw: RawArticle): boolean {
  * The archive-wide part of normalising, once each article is done (`results[i]` for
  * `raws[i]`, null for drafts): slugs, and one identity for unregistered people across articles.
  */
-export function finishNormalise(raws: RawArticle[], results: (Normalised | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
+export function finishNormalise(raws: RawArticle[], results: (Normalised | Failed | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
   raws.forEach((raw, i) => {
@@ -24,11 +25,15 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | null)
       diagnostics.push({ file: raw.file, line: raw.metaOrigin.draft?.line, field: 'draft', severity: 'notice', message: 'marked draft: true; left out of the site' });
       return;
     }
+    if ('failed' in r) {
+      diagnostics.push(r.failed);
+      return;
+    }
     diagnostics.push(...r.diagnostics);
     partial.push({ article: r.article, requested: raw.meta.slug });
   });
   const slugged = assignSlugs(partial);
-  diagnostics.push(...slugged.diagnostics);
+  diagnostics.push(...slugged.diagnostics, ...findDuplicates(slugged.articles));
   mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
   return { articles: slugged.articles, diagnostics };
 }

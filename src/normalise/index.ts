@@ -88,9 +88,24 @@ export function normaliseArticle(raw: RawArticle, registries: Registries): { art
 /** What normalising one article gave: the article before slugs, and its diagnostics. */
 export type Normalised = ReturnType<typeof normaliseArticle>;
 
+/** An article the normaliser failed on: a bug, reported against the file so the rest still builds. */
+export interface Failed {
+  failed: Diagnostic;
+}
+
+/** Runs `work` for one file; an exception (a bug, never bad content) becomes that file's error. */
+export function guarded(file: string, work: () => Normalised): Normalised | Failed {
+  try {
+    return work();
+  } catch (err) {
+    const reason = (err as Error).message ?? String(err);
+    return { failed: { file, field: 'internal', severity: 'error', message: `the generator failed on this file (${reason}); it was not built. This is a bug: please report it with the file` } };
+  }
+}
+
 /** Normalises every article and gives each a unique, stable slug. Drafts are left out (with a notice). */
 export function normaliseAll(raws: RawArticle[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
-  return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : normaliseArticle(raw, registries))), registries);
+  return finishNormalise(raws, raws.map((raw) => (isDraft(raw) ? null : guarded(raw.file, () => normaliseArticle(raw, registries)))), registries);
 }
 
 export { finishNormalise, isDraft };

@@ -6,6 +6,13 @@ import { bodyDiagnostic, given, metaDiagnostic, type FieldNormaliser } from './d
 /** Language used when the text is too short or too mixed to tell. */
 export const FALLBACK_LANGUAGE = 'en';
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** True for a two-letter ISO 639-1 code of a real language ("de", "vi"; not "xx"). */
+export function isLanguageCode(code: string): boolean {
+  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+}
+
 /** Text for identification: URLs, numbers and bracketed markers removed, at most 4,000 characters. */
 export function identificationText(text: string): string {
   return text
@@ -69,8 +76,8 @@ export const normaliseLanguage: FieldNormaliser = (draft) => {
   let lang: string | null = null;
   if (fm !== undefined) {
     const code = String(fm).trim().toLowerCase().split(/[-_]/)[0] ?? '';
-    if (/^[a-z]{2}$/.test(code)) lang = code;
-    else diagnostics.push(metaDiagnostic(draft, 'lang', 'warning', `"${String(fm)}" is not an ISO 639-1 language code; detected the language instead. Write lang: de (two letters)`));
+    if (isLanguageCode(code)) lang = code;
+    else diagnostics.push(metaDiagnostic(draft, given(draft, 'lang') !== undefined ? 'lang' : 'language', 'warning', `"${String(fm)}" is not an ISO 639-1 language code; the language was detected from the text instead. Write lang: de (two letters)`));
   }
   if (!lang) {
     const paragraphs = (draft.blocks ?? []).map((b) => b.text);

@@ -3,11 +3,13 @@
 import { hashOf } from '../cache/cache.js';
 import type { RawArticle, Registries } from '../model.js';
 import { renderBody } from '../render/markdown.js';
-import { normaliseArticle, type Normalised } from './index.js';
+import { guarded, normaliseArticle, type Failed, type Normalised } from './index.js';
 
 /** Normalises one article and renders its body to HTML, the two costly steps that depend on the article alone. */
-export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised {
-  const r = normaliseArticle(raw, registries);
-  const bodyHtml = renderBody(r.article);
-  return { ...r, article: { ...r.article, bodyHtml, bodyHash: hashOf(bodyHtml) } };
+export function normaliseAndRender(raw: RawArticle, registries: Registries): Normalised | Failed {
+  return guarded(raw.file, () => {
+    const r = normaliseArticle(raw, registries);
+    const bodyHtml = renderBody(r.article);
+    return { ...r, article: { ...r.article, bodyHtml, bodyHash: hashOf(bodyHtml) } };
+  });
 }

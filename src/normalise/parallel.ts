@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { finishNormalise, isDraft } from './finish.js';
-import type { Normalised } from './index.js';
+import type { Failed, Normalised } from './index.js';
 
 /** Articles per message to a worker. */
 const BATCH = 16;
@@ -44,7 +44,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   const cache = options.cacheDir
     ? new CacheSection<Normalised>(options.cacheDir, 'normalised', hashOf(codeVersion(), JSON.stringify(registries)), isNormalised)
     : null;
-  const results: (Normalised | null)[] = new Array(raws.length).fill(null);
+  const results: (Normalised | Failed | null)[] = new Array(raws.length).fill(null);
   const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
   const todo: number[] = [];
   raws.forEach((raw, i) => {
@@ -64,9 +64,10 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   });
   let done = raws.length - todo.length;
   options.progress?.(done, raws.length);
-  const store = (i: number, r: Normalised) => {
+  const store = (i: number, r: Normalised | Failed) => {
     results[i] = r;
-    if (cache && jsonSafe(r)) cache.set(keys[i]!, r);
+    // A failure is never cached: the next build tries again.
+    if (cache && !('failed' in r) && jsonSafe(r)) cache.set(keys[i]!, r);
     done++;
     options.progress?.(done, raws.length);
   };
@@ -85,7 +86,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
 }
 
 /** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
-async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised) => void, normaliseAndRender: (raw: RawArticle, registries: Registries) => Normalised): Promise<void> {
+async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void, normaliseAndRender: (raw: RawArticle, registries: Registries) => Normalised | Failed): Promise<void> {
   const here = new URL(import.meta.url);
   const script = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here);
   let next = 0;

@@ -10,7 +10,7 @@ import { keyMatches, nameRules, skeleton, tokenKeys } from '../people/keys.js';
 import { findRegistryHits, peopleMatcher, tokenView, type PeopleMatcher, type TokenView } from '../people/registry.js';
 import { fold, nameKey, tokenize } from '../text/fold.js';
 import { slugify } from '../text/slug.js';
-import { bodyDiagnostic, given, metaDiagnostic, type Draft, type FieldNormaliser } from './draft.js';
+import { bodyDiagnostic, given, type Draft, type FieldNormaliser } from './draft.js';
 
 export { peopleMatcher, type PeopleMatcher };
 
@@ -129,20 +129,18 @@ export const normalisePeople: FieldNormaliser = (draft) => {
   const matcher = peopleMatcher(draft.registries.people);
   const fm = given(draft, 'people');
   if (fm !== undefined) {
-    const list = Array.isArray(fm) ? fm : typeof fm === 'string' ? fm.split(/\s*;\s*/) : null;
-    if (list) {
-      // The people given come first, as given; people the text names are added after them.
-      const refs = new Map<string, PersonRef>();
-      for (const n of list.map((x) => givenOrder(String(x).trim())).filter(Boolean)) {
-        const ref = resolveGivenName(n, matcher, lang);
-        if (!refs.has(ref.id)) refs.set(ref.id, ref);
-      }
-      const found = fromText(draft, matcher, lang);
-      const given = [...refs.values()];
-      for (const p of found.people) if (!refs.has(p.id) && !given.some((g) => samePerson(g.name, p.name, lang))) refs.set(p.id, p);
-      return { set: { people: [...refs.values()] }, diagnostics: found.diagnostics };
+    // A list, or names separated by semicolons (the type is checked in src/load/fields.ts).
+    const list: unknown[] = Array.isArray(fm) ? fm : String(fm).split(/\s*;\s*/);
+    // The people given come first, as given; people the text names are added after them.
+    const refs = new Map<string, PersonRef>();
+    for (const n of list.map((x) => givenOrder(String(x).trim())).filter(Boolean)) {
+      const ref = resolveGivenName(n, matcher, lang);
+      if (!refs.has(ref.id)) refs.set(ref.id, ref);
     }
-    return { set: { people: [] }, diagnostics: [metaDiagnostic(draft, 'people', 'warning', 'people must be a list of names (people: [Anna Schmidt, …]); it is ignored and no people are set')] };
+    const found = fromText(draft, matcher, lang);
+    const given = [...refs.values()];
+    for (const p of found.people) if (!refs.has(p.id) && !given.some((g) => samePerson(g.name, p.name, lang))) refs.set(p.id, p);
+    return { set: { people: [...refs.values()] }, diagnostics: found.diagnostics };
   }
   const found = fromText(draft, matcher, lang);
   return { set: { people: found.people }, diagnostics: found.diagnostics };

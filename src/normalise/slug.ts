@@ -33,7 +33,8 @@ export function assignSlugs(items: { article: Unslugged; requested: unknown }[])
     const db = b.article.date?.value ?? '9999';
     return da < db ? -1 : da > db ? 1 : a.article.file < b.article.file ? -1 : a.article.file > b.article.file ? 1 : 0;
   });
-  const taken = new Set<string>();
+  /** Each slug given so far, with the file that has it. */
+  const taken = new Map<string, string>();
   const slugOf = new Map<Unslugged, string>();
   for (const { article, base } of order) {
     let slug = base;
@@ -41,9 +42,9 @@ export function assignSlugs(items: { article: Unslugged; requested: unknown }[])
     if (taken.has(slug)) slug = `${base}-${shortHash(article.file)}`;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${shortHash(article.file)}-${n}`;
     if (slug !== base) {
-      diagnostics.push({ file: article.file, field: 'slug', severity: 'warning', message: `another article already has the address articles/${base}/; this one is at articles/${slug}/. Give it its own slug: to choose` });
+      diagnostics.push({ file: article.file, field: 'slug', severity: 'warning', message: `articles/${base}/ is the address of ${taken.get(base)}, which is dated earlier or comes first by file name; this article is at articles/${slug}/. Give it a slug: of its own to choose` });
     }
-    taken.add(slug);
+    taken.set(slug, article.file);
     slugOf.set(article, slug);
   }
   const articles = wanted.map(({ article }) => {

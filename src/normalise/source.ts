@@ -126,7 +126,8 @@ export const normaliseSource: FieldNormaliser = (draft) => {
   if (typeof fm === 'string') {
     if (URL_RE.test(fm)) url = URL_RE.exec(fm)![0];
     else name = fm.trim();
-  } else if (fm && typeof fm === 'object' && !Array.isArray(fm)) {
+  } else if (fm && typeof fm === 'object') {
+    // {name, url}: the type is checked in src/load/fields.ts.
     const o = fm as Record<string, unknown>;
     name = o.name ? String(o.name).trim() : null;
     url = o.url ? String(o.url).trim() : null;
@@ -134,8 +135,6 @@ export const normaliseSource: FieldNormaliser = (draft) => {
       diagnostics.push(metaDiagnostic(draft, 'source', 'warning', `source url "${url}" is not an http(s) address; it is ignored`));
       url = null;
     }
-  } else if (fm !== undefined) {
-    diagnostics.push(metaDiagnostic(draft, 'source', 'warning', 'source must be a URL, a name, or {name, url}; it is ignored'));
   }
   const fmUrl = given(draft, 'url');
   if (!url && typeof fmUrl === 'string' && URL_RE.test(fmUrl)) url = fmUrl;

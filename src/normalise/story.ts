@@ -9,9 +9,6 @@ export const normaliseStory: FieldNormaliser = (draft) => {
   const v = given(draft, 'story');
   if (v === undefined) return { set: { story: null }, diagnostics: [] };
   if (v === false) return { set: { story: 'none' }, diagnostics: [] };
-  if (typeof v !== 'string' && typeof v !== 'number') {
-    return { set: { story: null }, diagnostics: [metaDiagnostic(draft, 'story', 'warning', `story should be a short key shared by the versions of one story (story: austin-belousov-call), not ${Array.isArray(v) ? 'a list' : typeof v}; ignored`)] };
-  }
   const key = slugify(String(v));
   if (!key) return { set: { story: null }, diagnostics: [metaDiagnostic(draft, 'story', 'warning', `story "${String(v)}" has no letters or digits to make a key from; ignored`)] };
   return { set: { story: key }, diagnostics: [] };

@@ -45,18 +45,14 @@ export const normaliseTopics: FieldNormaliser = (draft) => {
   const diagnostics = [];
   let topics: TopicRef[];
   if (fm !== undefined) {
-    const list = Array.isArray(fm) ? fm.map(String) : typeof fm === 'string' ? fm.split(/\s*,\s*/) : null;
-    if (!list) {
-      diagnostics.push(metaDiagnostic(draft, key, 'warning', `${key} must be a list (${key}: [NATO, Ukraine]); it is ignored`));
-      topics = [];
-    } else {
-      topics = list.map((s) => s.trim()).filter(Boolean).map((name) => {
-        const known = findTopic(registry, name);
-        if (known) return { id: known.id, name: known.name };
-        diagnostics.push(metaDiagnostic(draft, key, 'notice', `topic "${name}" is not in _data/topics.yml; it gets a page under its own name. Register it to give it aliases`));
-        return { id: slugify(name) || 'topic', name };
-      });
-    }
+    // A list, or topics separated by commas (the type is checked in src/load/fields.ts).
+    const list = Array.isArray(fm) ? fm.map(String) : String(fm).split(/\s*,\s*/);
+    topics = list.map((s) => s.trim()).filter(Boolean).map((name) => {
+      const known = findTopic(registry, name);
+      if (known) return { id: known.id, name: known.name };
+      diagnostics.push(metaDiagnostic(draft, key, 'notice', `topic "${name}" is not in _data/topics.yml; it gets a page under its own name. Register it to give it aliases`));
+      return { id: slugify(name) || 'topic', name };
+    });
   } else {
     topics = detectTopics(registry, draft.title ?? '', (draft.blocks ?? []).map((b) => b.text));
     if (!topics.length && registry.length) diagnostics.push(bodyDiagnostic(draft, 'topics', 'notice', 'no registered topic found in the text; add topics: to the metadata or keywords to _data/topics.yml', undefined, 'no-topic'));
