@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import { readArticle } from '../src/load/read.js';
 import { loadRegistries } from '../src/load/registries.js';
 import type { Diagnostic } from '../src/model.js';
-import { normaliseAndRender } from '../src/normalise/parallel.js';
+import { normaliseAndRender } from '../src/normalise/one.js';
 import { MemoryWriter } from '../src/write/disk.js';
 import { archive, filePath, fileBytes } from './helpers/fuzz.js';
 import { htmlProblems, siteProblems } from './helpers/safety.js';
