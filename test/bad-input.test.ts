@@ -192,6 +192,6 @@ describe('the safety check itself', () => {
       ['<script type="application/ld+json">{"a":</script>', /JSON-LD that is not JSON/],
     ];
     for (const [html, problem] of cases) assert.match(htmlProblems(html, 'page').join('\n'), problem, html);
-    assert.deepEqual(htmlProblems('<p><a href="https://example.org/">ok</a> <img src="x.png" alt=""></p><script src="../pagefind/pagefind-ui.js"></script>', 'page'), []);
+    assert.deepEqual(htmlProblems('<p><a href="https://example.org/">ok</a> <img src="x.png" alt=""></p><script src="../pagefind/2024/pagefind-ui.js"></script>', 'page'), []);
   });
 });

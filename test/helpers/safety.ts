@@ -11,7 +11,7 @@ const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'ap
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset', 'data', 'background', 'cite', 'longdesc', 'manifest', 'ping', 'lowsrc', 'dynsrc']);
 
 /** The site's own scripts, by the end of their (relative) address. */
-const OWN_SCRIPTS = [/^(?:\.\.\/)*pagefind\/pagefind-ui\.js$/, /^(?:\.\.\/)*assets\/search\.js$/];
+const OWN_SCRIPTS = [/^(?:\.\.\/)*pagefind\/(?:\d{4}|undated)\/pagefind-ui\.js$/, /^(?:\.\.\/)*assets\/search\.js$/];
 
 /** The <link rel> values the templates write. */
 const LINK_RELS = new Set(['stylesheet', 'icon', 'alternate', 'canonical']);
