@@ -98,8 +98,8 @@ export async function compareOthers(work: string, content: string, expected: Exp
 
 /** The table for one size: our row (when we ran), theirs, and our times over theirs. */
 export function table(n: number, results: Result[], ours?: Result): string {
-  const s = (x: number) => `${x.toFixed(1)} s`;
-  const row = (r: Result) => `| ${r.name} | ${r.pages.toLocaleString('en')} | ${s(r.cold.seconds)} | ${Math.round(r.cold.mib)} MiB | ${s(r.addOne.seconds)} | ${r.addOneHow} | ${r.problems.length ? 'NO' : 'yes'} |`;
+  const s = (t: { seconds: number; cpu: number }) => `${t.seconds.toFixed(1)} s (CPU ${t.cpu.toFixed(1)} s)`;
+  const row = (r: Result) => `| ${r.name} | ${r.pages.toLocaleString('en')} | ${s(r.cold)} | ${Math.round(r.cold.mib)} MiB | ${s(r.addOne)} | ${r.addOneHow} | ${r.problems.length ? 'NO' : 'yes'} |`;
   const lines = [
     `### ${n.toLocaleString('en')} articles`,
     '',
@@ -108,13 +108,14 @@ export function table(n: number, results: Result[], ours?: Result): string {
     ...[...(ours ? [ours] : []), ...results].map(row),
   ];
   for (const r of results) {
-    if (r.watch) lines.push(`| ${r.name} | | | ${Math.round(r.watch.mib)} MiB (watching) | ${s(r.watch.seconds)} | --watch --incremental: wrote ${r.watch.written} files, skipped ${r.watch.skipped} | ${r.problems.some((p) => p.startsWith('--incremental')) ? 'NO' : 'yes'} |`);
+    if (r.watch) lines.push(`| ${r.name} | | | ${Math.round(r.watch.mib)} MiB (watching) | ${s(r.watch)} | --watch --incremental: wrote ${r.watch.written} files, skipped ${r.watch.skipped} | ${r.problems.some((p) => p.startsWith('--incremental')) ? 'NO' : 'yes'} |`);
   }
   lines.push('');
   const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const times = (a: { seconds: number; cpu: number }, b: { seconds: number; cpu: number }) => `${x(a.seconds, b.seconds)} the time (${x(a.cpu, b.cpu)} the CPU)`;
   for (const r of ours ? results : []) {
-    const watch = r.watch ? `, ${x(ours!.addOne.seconds, r.watch.seconds)} its --incremental watch` : '';
-    lines.push(`ours / ${r.name}: cold ${x(ours!.cold.seconds, r.cold.seconds)} the time, ${x(ours!.cold.mib, r.cold.mib)} the memory; add one ${x(ours!.addOne.seconds, r.addOne.seconds)} the time${watch}`);
+    const watch = r.watch ? `; ${times(ours!.addOne, r.watch)} of its --incremental watch` : '';
+    lines.push(`ours / ${r.name}: cold ${times(ours!.cold, r.cold)}, ${x(ours!.cold.mib, r.cold.mib)} the memory; add one ${times(ours!.addOne, r.addOne)}${watch}`);
   }
   for (const r of [...(ours ? [ours] : []), ...results]) for (const p of r.problems) lines.push(`${r.name}: ${p}`);
   return `${lines.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // temporary folder (kept between runs; never in our package.json), the site in
 // scripts/compare/eleventy/, and our corpus copied in as it is: Eleventy reads our Markdown
 // and front matter directly.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,15 @@ const PACKAGE = path.join(INSTALL, 'node_modules', '@11ty', 'eleventy');
 const CMD = path.join(PACKAGE, 'cmd.cjs');
 
 /** An add-one rebuild in `--watch --incremental` mode. */
-export interface WatchRun { seconds: number; written: number; skipped: number; mib: number }
+export interface WatchRun { seconds: number; cpu: number; written: number; skipped: number; mib: number }
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
 
 export interface EleventyTool extends Tool {
   /** Starts Eleventy in watch mode, waits for its first build, adds the article and times the rebuild. */
@@ -61,6 +69,7 @@ export function eleventy(work: string): EleventyTool {
         let adding: NodeJS.Timeout | undefined;
         let unseen: NodeJS.Timeout | undefined;
         let start = 0;
+        let cpuBefore = 0;
         let buffer = '';
         const stop = (then: () => void) => {
           for (const t of [timer, adding, unseen]) clearTimeout(t);
@@ -83,6 +92,7 @@ export function eleventy(work: string): EleventyTool {
             if (!adding && line.includes('Watching')) {
               adding = setTimeout(() => {
                 start = performance.now();
+                cpuBefore = cpuOf(child.pid!);
                 add(name, contents);
                 unseen = setTimeout(() => fail('the added article went unseen for a minute'), 60_000);
               }, 5000);
@@ -91,9 +101,10 @@ export function eleventy(work: string): EleventyTool {
             const wrote = /Wrote (\d+) files?(?: \(skipped (\d+)\))?/.exec(line);
             if (start && wrote) {
               const seconds = (performance.now() - start) / 1000;
+              const cpu = cpuOf(child.pid!) - cpuBefore;
               // Peak memory of the watching process, its first build included.
               const mib = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-              stop(() => resolve({ seconds, written: Number(wrote[1]), skipped: Number(wrote[2] ?? 0), mib }));
+              stop(() => resolve({ seconds, cpu, written: Number(wrote[1]), skipped: Number(wrote[2] ?? 0), mib }));
             }
           }
         });
