@@ -2,6 +2,7 @@
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import fg from 'fast-glob';
 import type { Diagnostic } from '../model.js';
 
 /** File extensions read as articles, and their format. */
@@ -38,20 +39,35 @@ function isSkipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_');
 }
 
+/** An entry of the content folder: a path relative to it ("/"-separated) and its type (links not followed). */
+interface Entry {
+  path: string;
+  dirent: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>;
+}
+
 /**
- * Every entry under `dir` that is not a folder, with its path relative to `dir` ("/"-separated),
- * skipped folders not entered. A plain walk, not a glob: a glob's patterns do not match every
- * name a file system allows (a newline or U+2028 in a name), and no file may go unseen.
+ * Every entry under `dir` that is not a folder, skipped folders not entered. fast-glob lists
+ * them; then each folder it listed is read once more (one readdir a folder, no stat) and
+ * anything it left out is added, with the folders below it. fast-glob's patterns do not match
+ * every name a file system allows: it lists a folder whose name holds a line break or U+2028
+ * but never what is inside it (found by the fuzz run), and no file may go unseen.
  */
-async function walk(dir: string, rel = ''): Promise<{ path: string; dirent: Dirent }[]> {
-  const out: { path: string; dirent: Dirent }[] = [];
-  for (const dirent of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
-    if (isSkipped(dirent.name)) continue;
-    const file = rel ? `${rel}/${dirent.name}` : dirent.name;
-    if (dirent.isDirectory()) out.push(...await walk(dir, file));
-    else out.push({ path: file, dirent });
+async function list(dir: string): Promise<Entry[]> {
+  const globbed = await fg('**/*', { cwd: dir, onlyFiles: false, dot: true, followSymbolicLinks: false, objectMode: true });
+  const found = new Map<string, Entry['dirent']>();
+  for (const { path: file, dirent } of globbed) if (!file.split('/').some(isSkipped)) found.set(file, dirent);
+  const folders = ['', ...[...found].filter(([, d]) => d.isDirectory()).map(([file]) => file)];
+  for (let i = 0; i < folders.length; i++) {
+    const rel = folders[i]!;
+    for (const dirent of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+      if (isSkipped(dirent.name)) continue;
+      const file = rel ? `${rel}/${dirent.name}` : dirent.name;
+      if (found.has(file)) continue;
+      found.set(file, dirent);
+      if (dirent.isDirectory()) folders.push(file);
+    }
   }
-  return out;
+  return [...found].filter(([, d]) => !d.isDirectory()).map(([file, dirent]) => ({ path: file, dirent }));
 }
 
 /**
@@ -61,7 +77,7 @@ async function walk(dir: string, rel = ''): Promise<{ path: string; dirent: Dire
  * is reported, as an error when its name is an article's.
  */
 export async function findFiles(contentDir: string): Promise<FoundFiles> {
-  const entries = await walk(contentDir);
+  const entries = await list(contentDir);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const articles: string[] = [];
   const sidecars: string[] = [];

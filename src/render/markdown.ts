@@ -1,14 +1,18 @@
-// Article bodies to HTML: remark reads the Markdown, HTML written inside it is parsed like a
-// browser would (rehype-raw), and the result is sanitised (src/render/sanitise.ts) before it
-// is written. A raw capture is plain text: its paragraphs become text nodes, so characters
-// such as "*", "<" or "[Anzeige]" are never read as Markdown or HTML.
+// Article bodies to HTML: remark reads the Markdown and remark-html writes it out, HTML
+// written inside it included; that HTML is then parsed as a browser would (rehype-parse,
+// parse5) and sanitised (src/render/sanitise.ts) before it is written. remark-html's own
+// `sanitize: schema` would drop every piece of raw HTML whole, so a paragraph written as
+// <p>…<em>…</em></p> or an <img> would be lost; sanitising its output instead keeps such
+// markup element by element and drops only what the schema does not allow. Nothing
+// remark-html writes reaches the site without that pass. A raw capture is plain text: its
+// paragraphs become text nodes, so characters such as "*", "<" or "[Anzeige]" are never
+// read as Markdown or HTML.
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeRaw from 'rehype-raw';
+import { rehype } from 'rehype';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
-import remarkRehype from 'remark-rehype';
+import remarkHtml from 'remark-html';
 import type { Article } from '../model.js';
 import { ARTICLE_SCHEMA } from './sanitise.js';
 
@@ -25,16 +29,20 @@ function demoteHeadings() {
   return (tree: HastRoot) => walk(tree);
 }
 
-const processor = remark()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, ARTICLE_SCHEMA)
-  .use(demoteHeadings)
-  .use(rehypeStringify);
+/** Markdown → HTML, raw HTML passed through: never written as it is, always through `clean`. */
+const markdown = remark().use(remarkHtml, { sanitize: false });
+
+/** Unsafe HTML → safe HTML: parsed as a fragment, sanitised with the strict schema, headings demoted. */
+const clean = rehype().data('settings', { fragment: true }).use(rehypeSanitize, ARTICLE_SCHEMA).use(demoteHeadings);
+
+/** remark-html's HTML made safe (it ends the document with a newline, which is not kept). */
+function safe(html: string): string {
+  return String(clean.processSync(html.replace(/\n$/, '')));
+}
 
 /** Renders a Markdown string to safe HTML. */
-export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown));
+export function markdownToHtml(text: string): string {
+  return safe(String(markdown.processSync(text)));
 }
 
 /** Renders plain paragraphs (separated by blank lines) to safe HTML, with no Markdown reading. */
@@ -43,7 +51,7 @@ export function paragraphsToHtml(text: string): string {
     type: 'root',
     children: text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p.trim() }] })),
   };
-  return String(processor.stringify(processor.runSync(tree)));
+  return safe(markdown.stringify(markdown.runSync(tree) as Root));
 }
 
 /** The article body as HTML. */
