@@ -1,11 +1,13 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
 import { searchIndex, SEARCH_DIR } from './index/search.js';
-import { codeVersion, hashOf } from './cache/cache.js';
-import { templatesVersion } from './cache/inputs.js';
+import { codeVersion, hashOf, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
 import { shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SIDECAR_SUFFIX } from './load/files.js';
 import { loadArticles, readSource } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
@@ -80,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // What the last build published and read: unchanged files are not read, unchanged pages not rendered.
   const { writer } = options;
   const cacheDir = options.cacheDir ?? null;
-  const epoch = cacheDir ? hashOf(codeVersion(), templatesVersion(options.templatesDir), JSON.stringify(config)) : '';
+  const epoch = cacheDir ? hashOf(codeVersion(), treeVersion(options.templatesDir), JSON.stringify(config)) : '';
   const previous = cacheDir ? readSiteState(cacheDir, writer.id) : null;
   const current = previous && previous.epoch === epoch ? previous : null;
   lap('setup');
@@ -91,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cacheDir: options.cacheDir ?? null,
     jobs: options.jobs ?? 1,
     progress: options.progress && ((done, total) => options.progress!('normalise', done, total)),
-    reload: (file) => readSource(options.contentDir, file).article,
+    reload: async (file) => (await readSource(options.contentDir, file, fs.existsSync(path.join(options.contentDir, file + SIDECAR_SUFFIX)))).article,
   });
   diagnostics.push(...normalised.diagnostics);
 

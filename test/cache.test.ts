@@ -2,7 +2,6 @@
 // the output: a warm cache, a corrupt cache, no cache, one thread or two, and articles
 // handed to the pipeline in any order all give the same site, byte for byte.
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -11,12 +10,7 @@ import { writeSynthArchive } from '../scripts/lib/synth.js';
 import { loadArticles } from '../src/load/load.js';
 import { loadRegistries } from '../src/load/registries.js';
 import { normaliseEach, renderArchive } from './helpers/pipeline.js';
-import { listFiles, ROOT, runCli, tempDir } from './helpers/site.js';
-
-/** Every file of a built site with a hash of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
-}
+import { listFiles, ROOT, runCli, snapshot, tempDir } from './helpers/site.js';
 
 describe('the build cache and worker threads', () => {
   const dir = tempDir('cache');

@@ -7,12 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { synthArticle, writeSynthArchive } from '../scripts/lib/synth.js';
-import { listFiles, ROOT, runCli, tempDir } from './helpers/site.js';
-
-/** Every file of a built site with a hash of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
-}
+import { listFiles, ROOT, runCli, snapshot, tempDir } from './helpers/site.js';
 
 /** Every file of a built site with its inode: a kept file keeps its inode, a written one gets a new one. */
 function inodes(dir: string): Map<string, bigint> {

@@ -46,6 +46,13 @@ function hashTree(dir: string, h: crypto.Hash): void {
   walk(dir);
 }
 
+/** A hash of every file under a folder (paths and bytes): a change to any file changes it. */
+export function treeVersion(dir: string): string {
+  const h = crypto.createHash('sha256');
+  hashTree(dir, h);
+  return h.digest('hex');
+}
+
 let codeHash: string | null = null;
 
 /** A hash of the running code and its data folder: a new version of either is a new epoch. */

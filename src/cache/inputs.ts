@@ -2,7 +2,6 @@
 // inputs and output are exactly as the last build left them has nothing to do.
 // Kept light (no parsing libraries) so that a no-op build costs milliseconds, not imports.
 import fs from 'node:fs';
-import path from 'node:path';
 import fg from 'fast-glob';
 import { codeVersion, hashOf } from './cache.js';
 
@@ -30,20 +29,5 @@ export async function inputFingerprint(paths: InputPaths, settings: unknown): Pr
       parts.push(`${e.path}\t${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}\t${s.size}\t${s.mtimeMs}\t${s.ctimeMs}\t${s.ino}`);
     }
   }
-  return hashOf(...parts);
-}
-
-/** Every file of a template folder, hashed: a change to any template is a new epoch for pages. */
-export function templatesVersion(dir: string): string {
-  const parts: string[] = [];
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else parts.push(path.relative(dir, full), fs.readFileSync(full, 'utf8'));
-    }
-  };
-  walk(dir);
   return hashOf(...parts);
 }

@@ -52,13 +52,14 @@ function statSig(file: string): string {
   }
 }
 
-/** Reads one article file and its sidecar, if it has one. */
-export function readSource(contentDir: string, file: string): ReturnType<typeof readArticle> {
-  const bytes = fs.readFileSync(path.join(contentDir, file));
+/** Reads one article file and its sidecar (when it has one), with their reading problems. */
+export async function readSource(contentDir: string, file: string, hasSidecar: boolean): Promise<{ article: RawArticle | null; diagnostics: Diagnostic[] }> {
+  const main = await readBytes(contentDir, file);
+  if ('error' in main) return { article: null, diagnostics: [main.error] };
   const sidecarFile = file + SIDECAR_SUFFIX;
-  const sidecarPath = path.join(contentDir, sidecarFile);
-  const sidecar = fs.existsSync(sidecarPath) ? { file: sidecarFile, bytes: fs.readFileSync(sidecarPath) } : undefined;
-  return readArticle(file, bytes, sidecar);
+  const side = hasSidecar ? await readBytes(contentDir, sidecarFile) : undefined;
+  const read = readArticle(file, main.bytes, side && 'bytes' in side ? { file: sidecarFile, bytes: side.bytes } : undefined);
+  return side && 'error' in side ? { ...read, diagnostics: [...read.diagnostics, side.error] } : read;
 }
 
 /**
@@ -77,11 +78,8 @@ export async function loadArticles(contentDir: string, known: Record<string, Kno
       const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
       const was = known[file];
       if (was && was.sig === sig && was.stub) return was;
-      const main = await readBytes(contentDir, file);
-      if ('error' in main) return { sig, stub: null, diagnostics: [main.error] };
-      const side = sidecars.has(sidecarFile) ? await readBytes(contentDir, sidecarFile) : undefined;
-      const read = readArticle(file, main.bytes, side && 'bytes' in side ? { file: sidecarFile, bytes: side.bytes } : undefined);
-      return { sig, stub: read.article, diagnostics: side && 'error' in side ? [...read.diagnostics, side.error] : read.diagnostics };
+      const read = await readSource(contentDir, file, sidecars.has(sidecarFile));
+      return { sig, stub: read.article, diagnostics: read.diagnostics };
     }),
   );
   found.articles.forEach((file, i) => {

@@ -20,7 +20,7 @@ export interface NormaliseOptions {
   /** Called as articles are done, for a progress display. */
   progress?: (done: number, total: number) => void;
   /** Reads an article whose file was not read (a stub, src/load/load.ts) when the cache does not have it. */
-  reload?: (file: string) => RawArticle | null;
+  reload?: (file: string) => Promise<RawArticle | null>;
 }
 
 /** True when a value survives JSON unchanged (no Date, Buffer, NaN…), so a cached copy renders the same. */
@@ -47,21 +47,21 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   const results: (Normalised | Failed | null)[] = new Array(raws.length).fill(null);
   const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
   const todo: number[] = [];
-  raws.forEach((raw, i) => {
-    if (isDraft(raw)) return;
+  for (const [i, raw] of raws.entries()) {
+    if (isDraft(raw)) continue;
     const hit = cache?.get(keys[i]!);
     if (hit) {
       results[i] = hit;
-      return;
+      continue;
     }
     if (raw.stub) {
-      const full = options.reload?.(raw.file);
+      const full = await options.reload?.(raw.file);
       if (!full) throw new Error(`${raw.file} changed during the build and can no longer be read; build again`);
       raws[i] = full;
       keys[i] = hashOf(full.file, full.hash);
     }
     todo.push(i);
-  });
+  }
   let done = raws.length - todo.length;
   options.progress?.(done, raws.length);
   const store = (i: number, r: Normalised | Failed) => {
@@ -72,14 +72,12 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
     options.progress?.(done, raws.length);
   };
 
-  const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
-  const { normaliseAndRender } = todo.length ? await import('./one.js') : { normaliseAndRender: null };
-  if (!normaliseAndRender) {
-    // Every article came from the cache.
-  } else if (workers === 0) {
-    for (const i of todo) store(i, normaliseAndRender(raws[i]!, registries));
-  } else {
-    await shareOut(todo, raws, registries, workers, store, normaliseAndRender);
+  // The normalisers are loaded only when some article is not in the cache.
+  if (todo.length) {
+    const { normaliseAndRender } = await import('./one.js');
+    const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
+    if (workers === 0) for (const i of todo) store(i, normaliseAndRender(raws[i]!, registries));
+    else await shareOut(todo, raws, registries, workers, store, normaliseAndRender);
   }
   cache?.prune();
   return finishNormalise(raws, results, registries);

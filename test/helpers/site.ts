@@ -1,5 +1,6 @@
 // Test helpers: run the CLI, serve a built site under a sub-path, crawl it.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -32,6 +33,11 @@ export function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
+}
+
+/** Every file of a built site with a hash of its bytes: two sites are the same when their snapshots are. */
+export function snapshot(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
 }
 
 /** Serves `dir` under `prefix` (e.g. "/some/dir/") like a plain static file server. */
