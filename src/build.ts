@@ -109,15 +109,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const was = known[file];
     return was !== undefined && was[0] === fingerprint && writer.signature(file) === was[1];
   };
-  const page: PageSink = (file, kind, context) => (unchanged(file, hashOf(kind, JSON.stringify(context)))
-    ? reusedFile(writer, file)
-    : { path: file, contents: templates.render(kind, context) });
+  // What the search indexes of an article page: its article element (the article's context,
+  // in the interface language, through the same templates and settings: the epoch), not the
+  // related articles or neighbours around it, which an added article changes in every year.
+  const indexed = new Map<string, string>();
+  const page: PageSink = (file, kind, context) => {
+    if (kind === 'article') {
+      const { lang, dir } = context.page as { lang?: unknown; dir?: unknown };
+      indexed.set(file, hashOf(epoch, JSON.stringify(context.article), JSON.stringify([lang, dir])));
+    }
+    return unchanged(file, hashOf(kind, JSON.stringify(context)))
+      ? reusedFile(writer, file)
+      : { path: file, contents: templates.render(kind, context) };
+  };
   const pages = renderSite({ index, config, templates, strings, page });
   lap('render');
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
   const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));
-  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!), fingerprint: fingerprints.get(f.path)! }));
+  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!), fingerprint: indexed.get(f.path)! }));
   const search = await searchIndex(searchPages, cacheDir);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);

@@ -14,7 +14,7 @@ import type { OutputFile } from '../model.js';
 /** Where the search bundles live in the site: one folder per shard (src/index/shards.ts). */
 export const SEARCH_DIR = 'pagefind';
 
-/** An article page to index, with its shard and a fingerprint of what it was made from. */
+/** An article page to index, with its shard and a fingerprint of what the index reads of it (with the code, templates and settings). */
 export interface SearchPage {
   file: OutputFile;
   shard: string;
