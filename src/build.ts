@@ -122,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? reusedFile(writer, file)
       : { path: file, contents: templates.render(kind, context) };
   };
-  const pages = renderSite({ index, config, templates, strings, page });
+  const pages = renderSite({ index, config, templates, strings, page, diagnostics });
   lap('render');
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);

@@ -88,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
     publicDir: resolvePath(args.public ?? DEFAULT_PATHS.public),
   };
   const writer = new DiskWriter(outDir);
+  const restored = writer.restore();
+  if (restored) process.stderr.write(`${path.basename(restored)}: a build was killed while publishing; the site it had moved aside is back in ${args.out ?? DEFAULT_PATHS.out}\n`);
 
   // Nothing changed since the last build (every input and every published file as it left
   // them): its report is printed again, and nothing is read, rendered or written.

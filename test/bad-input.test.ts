@@ -186,3 +186,36 @@ describe('the safety check itself', () => {
     assert.deepEqual(htmlProblems('<p><a href="https://example.org/">ok</a> <img src="x.png" alt=""></p><script src="../pagefind/2024/pagefind-ui.js"></script>', 'page'), []);
   });
 });
+
+// A template that throws on some pages (here: a partial that does not exist, used only on
+// Italian articles) leaves those pages out with an error naming the article; one that throws
+// on every page of its kind stops the build and keeps the published site.
+describe('a template that cannot render a page', () => {
+  const work = tempDir('bad-template');
+  const templates = path.join(work, 'templates');
+  const site = path.join(work, 'site');
+  const shownTemplates = templates;
+  const args = () => ['--content', 'content', '--out', site, '--templates', shownTemplates, '--public', 'public', '--no-cache', '--quiet'];
+
+  it('leaves out the page it fails on, names the article, builds the rest and exits 1', () => {
+    fs.cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
+    const article = path.join(templates, 'article.hbs');
+    fs.writeFileSync(article, `{{#if (eq article.lang "it")}}{{> no-such-partial}}{{/if}}\n${fs.readFileSync(article, 'utf8')}`);
+    const r = runCli(args());
+    assert.equal(r.status, 1, r.stderr);
+    const line = r.stderr.split('\n').find((l) => l.includes('render:'));
+    assert.equal(line?.replace(/articles\/[a-z0-9-]+\//, 'articles/SLUG/'), `content/003_c5c02ba3d7058d81.txt: render: error: its page articles/SLUG/index.html could not be rendered (The partial no-such-partial could not be found) and was left out of the site. If ${shownTemplates}/article.hbs was changed, check it; otherwise this is a bug: please report it with the file`);
+    const pages = listFiles(site).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+    assert.equal(pages.length, 4, 'the four other articles have their pages');
+    assert.ok(!fs.existsSync(path.join(site, line!.match(/its page (\S+)/)![1]!)), 'the page left out is not written');
+  });
+
+  it('stops, with exit status 2, when the template fails on every page of its kind, and leaves the published site as it was', () => {
+    const before = siteFiles(site);
+    fs.writeFileSync(path.join(templates, 'home.hbs'), '{{> no-such-partial}}');
+    const r = runCli(args());
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').at(-1), `${shownTemplates}/home.hbs: no page of this kind could be rendered (The partial no-such-partial could not be found); fix the template. The published site was left as it was`);
+    assert.deepEqual(siteFiles(site), before);
+  });
+});

@@ -2,7 +2,7 @@
 // left behind (half-written files, cache entries, staging folders) changes a later build.
 // Only what a user can observe is used: the command, the output folder, the cache folder.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -101,6 +101,25 @@ describe('a build killed midway', () => {
     assert.equal(next.status, 0, next.stderr);
     assert.ok(sameSite(snapshotOrNull(out)!, expected), 'the build after the kills differs from a fresh build');
     t.diagnostic(`left beside the output folder: ${fs.readdirSync(outParent).filter((f) => f !== 'site').join(', ') || 'nothing'}`);
+  });
+
+  // Killed between its two renames (the published site moved aside, the new one not yet in
+  // place): the next build, even one killed before it writes, first puts the old site back.
+  it('puts back the site a build killed between its two renames had moved aside', async () => {
+    const before = snapshotOrNull(out)!;
+    const gone = spawnSync('true').pid!;
+    fs.renameSync(out, `${out}.old-${gone}`);
+    fs.mkdirSync(`${out}.tmp-${gone}/articles`, { recursive: true });
+    fs.writeFileSync(`${out}.tmp-${gone}/articles/half-written.html`, '<p');
+    // A change since, so that the next build has work to do and can be killed before it writes.
+    fs.appendFileSync(path.join(content, 'batch-000/000004.md'), '\nAnother paragraph added later.\n');
+    const run = await buildUntil(args(out, '--cache-dir', cache), { afterStage: 'setup' });
+    assert.ok(run.killed, 'the build finished before it could be killed');
+    assert.ok(sameSite(snapshotOrNull(out) ?? new Map(), before), 'the site moved aside is not back in place');
+    const next = runCli(args(out, '--cache-dir', cache));
+    assert.equal(next.status, 0, next.stderr);
+    assert.ok(!sameSite(snapshotOrNull(out)!, before), 'the change was not published');
+    assert.deepEqual(fs.readdirSync(outParent), ['site'], 'the killed build left folders behind');
   });
 });
 

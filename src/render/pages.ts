@@ -1,6 +1,7 @@
 // The render stage: SiteIndex → OutputFile[]. Every page kind is listed here.
 import type { SiteConfig } from '../config.js';
-import type { Article, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
+import type { Article, Diagnostic, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
+import { ConfigError } from '../load/registries.js';
 import { api } from './api.js';
 import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
 import { format } from 'date-fns';
@@ -26,6 +27,11 @@ export interface RenderInput {
    * the one it was made from.
    */
   page?: PageSink;
+  /**
+   * Where a page that cannot be rendered is reported (it is left out, and the rest of the
+   * site is built). Without it, such a page stops the render.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /** Makes the file of one page from its template kind and context. */
@@ -64,8 +70,21 @@ export function renderSite(input: RenderInput): OutputFile[] {
   const out: OutputFile[] = [];
   const base = (p: Parameters<typeof pageBase>[2]) => pageBase(config, strings, p);
   const sink: PageSink = input.page ?? ((file, kind, context) => ({ path: file, contents: templates.render(kind, context) }));
-  const emit = (kind: PageKind, path: string, context: Record<string, unknown> & { page: { root: string } }) =>
-    out.push(sink(path === '404.html' ? path : fileOf(path), kind, context));
+  // One page that cannot be rendered (a template error, or a bug on odd data) is reported
+  // against its article and left out; a template that fails on every page of its kind stops
+  // the build, so that the published site is not replaced by one without those pages.
+  const attempts = new Map<PageKind, number>();
+  const failures: { kind: PageKind; file: string; source: string; reason: string }[] = [];
+  const emit = (kind: PageKind, path: string, context: Record<string, unknown> & { page: { root: string } }, source?: string) => {
+    const file = path === '404.html' ? path : fileOf(path);
+    attempts.set(kind, (attempts.get(kind) ?? 0) + 1);
+    try {
+      out.push(sink(file, kind, context));
+    } catch (err) {
+      if (!input.diagnostics) throw err;
+      failures.push({ kind, file, source: source ?? file, reason: (err as Error).message ?? String(err) });
+    }
+  };
   const t = (key: string) => translate(strings, key);
 
   /** A paginated listing of articles under `basePath`. */
@@ -159,7 +178,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
       // The list is newest first: the newer neighbour is the previous item.
       newer: neighbour(index.articles[i - 1]),
       older: neighbour(index.articles[i + 1]),
-    });
+    }, a.file);
   });
 
   // Term indexes and term pages.
@@ -232,6 +251,16 @@ export function renderSite(input: RenderInput): OutputFile[] {
     shards: shardNames(index).map((s) => `${SEARCH_DIR}/${s}/`),
   });
   emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
+
+  for (const [kind, tried] of attempts) {
+    const failed = failures.filter((f) => f.kind === kind);
+    if (failed.length && failed.length === tried) {
+      throw new ConfigError(`${templates.fileOf(kind)}: no page of this kind could be rendered (${failed[0]!.reason}); fix the template. The published site was left as it was`);
+    }
+  }
+  for (const f of failures) {
+    input.diagnostics!.push({ file: f.source, field: 'render', severity: 'error', message: `its page ${f.file} could not be rendered (${f.reason}) and was left out of the site. If ${templates.fileOf(f.kind)} was changed, check it; otherwise this is a bug: please report it with the file` });
+  }
 
   out.push(api(index));
   const pagePaths = out.filter((f) => f.path.endsWith('index.html')).map((f) => f.path.slice(0, -'index.html'.length));

@@ -15,6 +15,8 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 /** Compiled templates, ready to render page contexts. */
 export interface Templates {
   render(kind: PageKind, context: Record<string, unknown> & { page: { root: string } }): string;
+  /** The template file of a page kind, as given (for messages). */
+  fileOf(kind: PageKind): string;
 }
 
 /** Relative URL from a page (given by its `root` prefix) to a site-root path. */
@@ -58,6 +60,7 @@ export function compileTemplates(dir: string, strings: Strings, interfaceLang: s
   const layout = compile(path.join(dir, 'layout.hbs'));
   const pages = new Map(PAGE_KINDS.map((k) => [k, compile(path.join(dir, `${k}.hbs`))]));
   return {
+    fileOf: (kind) => path.join(dir, `${kind}.hbs`),
     render(kind, context) {
       const body = pages.get(kind)!(context);
       return layout({ ...context, body });

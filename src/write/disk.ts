@@ -83,11 +83,43 @@ function statSignature(file: string): string | null {
 const STAGING = '.tmp-';
 const OLD = '.old-';
 
-/** Writes to `<out>.tmp-<pid>`, then replaces `<out>` with it. */
+/**
+ * Writes to `<out>.tmp-<pid>`, then replaces `<out>` with it: `<out>` is renamed to
+ * `<out>.old-<pid>`, the staging folder to `<out>`. A build killed between those two renames
+ * leaves no `<out>` for an instant; the next build (or no-op check) renames the old site back
+ * first of all (`restore`), so the previous site is never lost.
+ */
 export class DiskWriter implements Writer {
   readonly out: string;
   constructor(outDir: string) {
     this.out = path.resolve(outDir);
+  }
+
+  /**
+   * Puts back the site a killed build had moved aside: when `<out>` is missing and an
+   * `<out>.old-<pid>` of a process that is gone exists, it becomes `<out>` again. Returns
+   * the folder restored, or null.
+   */
+  restore(): string | null {
+    if (fs.existsSync(this.out)) return null;
+    const parent = path.dirname(this.out);
+    const base = path.basename(this.out);
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync(parent);
+    } catch {
+      return null;
+    }
+    // Only one old folder can be left (a build removes the others first); the newest if not.
+    const olds = entries
+      .filter((e) => e.startsWith(base) && /^\.old-(\d+)$/.test(e.slice(base.length)))
+      .filter((e) => !pidAlive(Number(e.slice(base.length + OLD.length))))
+      .map((e) => path.join(parent, e))
+      .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs || (a < b ? -1 : 1));
+    const last = olds.at(-1);
+    if (!last) return null;
+    fs.renameSync(last, this.out);
+    return last;
   }
 
   get id(): string {
@@ -142,6 +174,7 @@ export class DiskWriter implements Writer {
 
   /** Staging or old folders of builds that were killed, beside the output folder. */
   private removeLeftovers(): void {
+    this.restore();
     const parent = path.dirname(this.out);
     const base = path.basename(this.out);
     let entries: string[] = [];
