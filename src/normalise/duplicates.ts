@@ -4,6 +4,7 @@
 // earlier one. Bodies are compared as word sequences: identical, or sharing most of their
 // five-word runs ("shingles"). Candidates come from each body's few smallest shingle hashes,
 // so the archive is never compared pair by pair.
+import { hashOf } from '../cache/cache.js';
 import type { Article, Diagnostic } from '../model.js';
 
 /** Bodies of fewer words are too short to call two articles one, even when identical. */
@@ -54,20 +55,49 @@ function jaccard(a: Set<number>, b: Set<number>): number {
 }
 
 /**
- * Reports articles whose body is the same as, or nearly the same as, an earlier file's
- * (by path). `articles` may come in any order; the result does not depend on it.
+ * What duplicate detection needs of a body, small enough to cache with the article (so that
+ * an incremental build does not read every body again): its word count, a hash of its words,
+ * and its smallest shingle hashes.
  */
-export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' | 'url'>[]): Diagnostic[] {
+export interface DupSketch {
+  words: number;
+  text: string;
+  sketch: number[];
+}
+
+/** The sketch of a body (see DupSketch). */
+export function sketchOf(body: string): DupSketch {
+  const words = wordsOf(body);
+  const sketch = words.length >= MIN_WORDS_NEAR ? [...shingles(words)].sort((p, q) => p - q).slice(0, SKETCH) : [];
+  return { words: words.length, text: hashOf(words.join(' ')).slice(0, 32), sketch };
+}
+
+/** True when a cached value is a sketch. */
+export function isSketch(v: unknown): v is DupSketch {
+  const o = v as DupSketch;
+  return typeof o === 'object' && o !== null && typeof o.words === 'number' && typeof o.text === 'string' && Array.isArray(o.sketch) && o.sketch.every((h) => typeof h === 'number');
+}
+
+/**
+ * Reports articles whose body is the same as, or nearly the same as, an earlier file's
+ * (by path). `articles` may come in any order; the result does not depend on it. `sketches`
+ * (by file) saves reading the bodies; the bodies of candidate pairs only are read.
+ */
+export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' | 'url'>[], sketches?: ReadonlyMap<string, DupSketch>): Diagnostic[] {
   const items = articles
-    .map((a) => ({ a, words: wordsOf(a.body) }))
-    .filter((x) => x.words.length >= MIN_WORDS_IDENTICAL)
-    .sort((x, y) => (x.a.file < y.a.file ? -1 : x.a.file > y.a.file ? 1 : 0))
-    .map((x) => ({ ...x, text: x.words.join(' '), shingles: shingles(x.words) }));
+    .map((a) => ({ a, s: sketches?.get(a.file) ?? sketchOf(a.body) }))
+    .filter((x) => x.s.words >= MIN_WORDS_IDENTICAL)
+    .sort((x, y) => (x.a.file < y.a.file ? -1 : x.a.file > y.a.file ? 1 : 0));
+  const shinglesOf = new Map<number, Set<number>>();
+  const setOf = (i: number) => {
+    let set = shinglesOf.get(i);
+    if (!set) shinglesOf.set(i, (set = shingles(wordsOf(items[i]!.a.body))));
+    return set;
+  };
   // Candidates: bodies with the same text, or sharing one of their smallest shingle hashes.
-  const buckets = new Map<number, number[]>();
+  const buckets = new Map<string, number[]>();
   items.forEach((x, i) => {
-    const sketch = x.words.length >= MIN_WORDS_NEAR ? [...x.shingles].sort((p, q) => p - q).slice(0, SKETCH) : [];
-    for (const h of [hash32(x.text), ...sketch]) {
+    for (const h of [x.s.text, ...x.s.sketch.map(String)]) {
       const list = buckets.get(h);
       if (list) list.push(i);
       else buckets.set(h, [i]);
@@ -84,9 +114,9 @@ export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' 
         const key = `${i}:${j}`;
         if (checked.has(key)) continue;
         checked.add(key);
-        const identical = items[i]!.text === items[j]!.text;
-        if (!identical && Math.min(items[i]!.words.length, items[j]!.words.length) < MIN_WORDS_NEAR) continue;
-        const share = identical ? 1 : jaccard(items[i]!.shingles, items[j]!.shingles);
+        const identical = items[i]!.s.text === items[j]!.s.text;
+        if (!identical && Math.min(items[i]!.s.words, items[j]!.s.words) < MIN_WORDS_NEAR) continue;
+        const share = identical ? 1 : jaccard(setOf(i), setOf(j));
         if (share < NEAR_DUPLICATE) continue;
         const known = original.get(j);
         if (!known || i < known.of) original.set(j, { of: i, share });
@@ -95,7 +125,7 @@ export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' 
   }
   return [...original.entries()].sort((x, y) => x[0] - y[0]).map(([j, { of, share }]) => {
     const first = items[of]!;
-    const identical = items[j]!.text === first.text;
+    const identical = items[j]!.s.text === first.s.text;
     const how = identical ? `the same text as ${first.a.file}` : `nearly the same text as ${first.a.file} (${Math.floor(share * 100)}% of their five-word runs shared)`;
     return {
       file: items[j]!.a.file,

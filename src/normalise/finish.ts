@@ -3,7 +3,7 @@
 // normalisers so that a build whose articles all come from the cache never loads them.
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { mergeUnregistered } from '../people/merge.js';
-import { findDuplicates } from './duplicates.js';
+import { findDuplicates, isSketch, type DupSketch } from './duplicates.js';
 import type { Failed, Normalised } from './index.js';
 import { assignSlugs } from './slug.js';
 
@@ -19,6 +19,7 @@ export function isDraft(raw: RawArticle): boolean {
 export function finishNormalise(raws: RawArticle[], results: (Normalised | Failed | null)[], registries: Registries): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
+  const sketches = new Map<string, DupSketch>();
   raws.forEach((raw, i) => {
     const r = results[i];
     if (!r) {
@@ -31,9 +32,10 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | Faile
     }
     diagnostics.push(...r.diagnostics);
     partial.push({ article: r.article, requested: raw.meta.slug });
+    if (r.dup && isSketch(r.dup)) sketches.set(raw.file, r.dup);
   });
   const slugged = assignSlugs(partial);
-  diagnostics.push(...slugged.diagnostics, ...findDuplicates(slugged.articles));
+  diagnostics.push(...slugged.diagnostics, ...findDuplicates(slugged.articles, sketches));
   mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
   return { articles: slugged.articles, diagnostics };
 }

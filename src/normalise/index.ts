@@ -1,6 +1,7 @@
 // The normalise stage: RawArticle[] → Article[] + Diagnostic[].
 // Fields run in this order; a later field reads the ones before it. Adding a field means
 // one file and one line here.
+import type { DupSketch } from './duplicates.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { normaliseAgencies } from './agencies.js';
 import { normaliseAuthor } from './author.js';
@@ -85,8 +86,11 @@ export function normaliseArticle(raw: RawArticle, registries: Registries): { art
   };
 }
 
-/** What normalising one article gave: the article before slugs, and its diagnostics. */
-export type Normalised = ReturnType<typeof normaliseArticle>;
+/**
+ * What normalising one article gave: the article before slugs, its diagnostics, and (from
+ * normaliseAndRender) the sketch duplicate detection compares.
+ */
+export type Normalised = ReturnType<typeof normaliseArticle> & { dup?: DupSketch };
 
 /** An article the normaliser failed on: a bug, reported against the file so the rest still builds. */
 export interface Failed {

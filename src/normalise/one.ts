@@ -3,6 +3,7 @@
 import { hashOf } from '../cache/cache.js';
 import type { RawArticle, Registries } from '../model.js';
 import { renderBody } from '../render/markdown.js';
+import { sketchOf } from './duplicates.js';
 import { guarded, normaliseArticle, type Failed, type Normalised } from './index.js';
 
 /** Normalises one article and renders its body to HTML, the two costly steps that depend on the article alone. */
@@ -10,6 +11,6 @@ export function normaliseAndRender(raw: RawArticle, registries: Registries): Nor
   return guarded(raw.file, () => {
     const r = normaliseArticle(raw, registries);
     const bodyHtml = renderBody(r.article);
-    return { ...r, article: { ...r.article, bodyHtml, bodyHash: hashOf(bodyHtml) } };
+    return { ...r, article: { ...r.article, bodyHtml, bodyHash: hashOf(bodyHtml) }, dup: sketchOf(r.article.body) };
   });
 }
