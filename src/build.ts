@@ -14,6 +14,7 @@ import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { normaliseArchive } from './normalise/parallel.js';
 import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
 import { renderSite, type PageSink } from './render/pages.js';
+import { fingerprintOf } from './render/context.js';
 import { compileTemplates } from './render/templates.js';
 import type { SiteConfig } from './config.js';
 import { mergeOutputs, publicFiles } from './write/collect.js';
@@ -113,17 +114,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // in the interface language, through the same templates and settings: the epoch), not the
   // related articles or neighbours around it, which an added article changes in every year.
   const indexed = new Map<string, string>();
+  let rendered = 0;
   const page: PageSink = (file, kind, context) => {
     if (kind === 'article') {
       const { lang, dir } = context.page as { lang?: unknown; dir?: unknown };
       indexed.set(file, hashOf(epoch, JSON.stringify(context.article), JSON.stringify([lang, dir])));
     }
-    return unchanged(file, hashOf(kind, JSON.stringify(context)))
+    const same = unchanged(file, fingerprintOf(kind, context));
+    if (!same) rendered++;
+    return same
       ? reusedFile(writer, file)
       : { path: file, contents: templates.render(kind, context) };
   };
   const pages = renderSite({ index, config, templates, strings, page, diagnostics });
-  lap('render');
+  lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
   const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));

@@ -1,4 +1,5 @@
 // Building the plain objects templates receive: cards, links, navigation.
+import { hashOf } from '../cache/cache.js';
 import { langData } from '../lang/data.js';
 import type { Article, Taxonomy, Term } from '../model.js';
 import type { SiteConfig } from '../config.js';
@@ -28,8 +29,36 @@ export function languageName(code: string): string {
   return langData(code).name;
 }
 
-/** An article as a list item, with links relative to the page at `root`. */
-export function card(a: Article, root: string) {
+/**
+ * A hidden key on context objects made once and shared by many pages (cards): a hash of the
+ * object, which the page fingerprint (`fingerprintOf`) uses instead of the object itself.
+ * Not enumerable, so templates, spreads and JSON never see it.
+ */
+export const FINGERPRINT = Symbol('fingerprint');
+
+/** Cards already made, by article and root: one article is listed on many pages. */
+const cards = new WeakMap<Article, Map<string, ReturnType<typeof makeCard>>>();
+
+/** An article as a list item, with links relative to the page at `root` (the same object each time: do not change it). */
+export function card(a: Article, root: string): ReturnType<typeof makeCard> {
+  let byRoot = cards.get(a);
+  if (!byRoot) cards.set(a, (byRoot = new Map()));
+  let c = byRoot.get(root);
+  if (!c) {
+    c = makeCard(a, root);
+    Object.defineProperty(c, FINGERPRINT, { value: hashOf(JSON.stringify(c)), enumerable: false });
+    byRoot.set(root, c);
+  }
+  return c;
+}
+
+/** A page's fingerprint: its kind and context, with shared objects (cards) by their hash. */
+export function fingerprintOf(kind: string, context: object): string {
+  return hashOf(kind, JSON.stringify(context, (_key, value: unknown) =>
+    (typeof value === 'object' && value !== null && FINGERPRINT in value ? (value as { [FINGERPRINT]: string })[FINGERPRINT] : value)));
+}
+
+function makeCard(a: Article, root: string) {
   return {
     href: relativeUrl(root, a.url),
     title: a.title,
