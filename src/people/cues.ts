@@ -30,9 +30,14 @@ interface CueLists {
   /** Roles and honorifics by their last word, longest first, so each token is checked against a few. */
   rolesByLast: Map<string, string[][]>;
   honorificsByLast: Map<string, { words: string[]; dotted: boolean }[]>;
+  /** compoundRoles by their last COMPOUND_KEY letters. */
+  compoundRolesByEnd: Map<string, string[]>;
 }
 
 const listCache = new WeakMap<LangData, CueLists>();
+
+/** Compound roles (six letters or more) are looked up by their last letters. */
+const COMPOUND_KEY = 4;
 
 function cueLists(lang: LangData): CueLists {
   const hit = listCache.get(lang);
@@ -47,7 +52,9 @@ function cueLists(lang: LangData): CueLists {
   for (const r of roles) rolesByLast.set(r[r.length - 1]!, [...(rolesByLast.get(r[r.length - 1]!) ?? []), r]);
   const honorificsByLast = new Map<string, { words: string[]; dotted: boolean }[]>();
   for (const h of honorifics) honorificsByLast.set(h.words[h.words.length - 1]!, [...(honorificsByLast.get(h.words[h.words.length - 1]!) ?? []), h]);
-  const lists = { roles, honorifics, compoundRoles, institutions, rolesByLast, honorificsByLast };
+  const compoundRolesByEnd = new Map<string, string[]>();
+  for (const r of compoundRoles) compoundRolesByEnd.set(r.slice(-COMPOUND_KEY), [...(compoundRolesByEnd.get(r.slice(-COMPOUND_KEY)) ?? []), r]);
+  const lists = { roles, honorifics, compoundRoles, compoundRolesByEnd, institutions, rolesByLast, honorificsByLast };
   listCache.set(lang, lists);
   return lists;
 }
@@ -67,7 +74,7 @@ function endsWith(view: TokenView, words: string[], end: number, prefixed: (stri
  * role word is a role too (German and Dutch compounds: "Kremlsprecher", "US-Außenminister").
  */
 export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
-  const { compoundRoles, institutions, rolesByLast, honorificsByLast } = cueLists(lang);
+  const { compoundRolesByEnd, institutions, rolesByLast, honorificsByLast } = cueLists(lang);
   const cues = new Map<number, Cue>();
   const prefixes = lang.namePrefixes;
   const prefixed = view.tokens.map((t) => {
@@ -93,7 +100,7 @@ export function findCues(view: TokenView, lang: LangData): Map<number, Cue> {
       continue;
     }
     const f = view.lexical[end]!;
-    if (compoundRoles.some((r) => f.length >= r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
+    if (compoundRolesByEnd.get(f.slice(-COMPOUND_KEY))?.some((r) => f.length >= r.length + 2 && f.endsWith(r))) cues.set(end, make('role', 1, false));
   }
   return cues;
 }

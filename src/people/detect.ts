@@ -45,6 +45,8 @@ interface NotNames {
   institutionStems: string[];
   /** Folded multi-word institutions and places, as token lists. */
   institutions: string[][];
+  /** The same, by their first word. */
+  institutionsByFirst: Map<string, string[][]>;
   particles: Set<string>;
   /** Articles and short prepositions of every language, lowercased with their accents ("lê" is a Vietnamese name, "le" an article). */
   determiners: Set<string>;
@@ -89,11 +91,23 @@ function notNames(lang: LangData): NotNames {
     institutionStems: lang.institutionWords.filter((w) => tokenize(w).length === 1).map((w) => lex(w))
       .map((w) => (w.length >= 5 ? w.replace(/[aeiouy]+$/, '') : w)).filter((w) => w.length >= 2),
     institutions: institutions.filter((i) => i.length > 1),
+    institutionsByFirst: groupByFirst(institutions.filter((i) => i.length > 1)),
     particles: new Set(lang.nameParticles.map((p) => fold(p))),
     determiners: new Set([...determinersOfAll(), ...lang.determiners.map((w) => w.toLocaleLowerCase())]),
   };
   notNamesCache.set(lang, lists);
   return lists;
+}
+
+/** Word lists by their first word. */
+function groupByFirst(lists: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const l of lists) {
+    const group = out.get(l[0]!);
+    if (group) group.push(l);
+    else out.set(l[0]!, [l]);
+  }
+  return out;
 }
 
 let creditRe: RegExp | undefined;
@@ -181,11 +195,15 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const familyNames = new Set(lang.familyNames);
   // A given name that is also a country, region or place word ("Jordan", "Georgia") is no name alone.
   const givenAlsoPlace = (i: number) => isCountryWord(places, folded[i]!, inflects) || countryPhraseAt(places, folded, i, () => false) > 0;
+  // Asked of the same token many times (blocked, runFrom, skipNonName): each answer kept.
+  const institutionMemo = new Map<number, { length: number } | undefined>();
   const institutionAt = (i: number): { length: number } | undefined => {
-    const inst = rules.institutions.find((x) => x.every((w, j) => view.lexical[i + j] === w));
-    if (inst) return inst;
-    const k = countryPhraseAt(places, folded, i, (a) => joined(view, a));
-    return k ? { length: k } : undefined;
+    if (institutionMemo.has(i)) return institutionMemo.get(i);
+    const inst = rules.institutionsByFirst.get(view.lexical[i]!)?.find((x) => x.every((w, j) => view.lexical[i + j] === w));
+    const k = inst ? 0 : countryPhraseAt(places, folded, i, (a) => joined(view, a));
+    const found = inst ?? (k ? { length: k } : undefined);
+    institutionMemo.set(i, found);
+    return found;
   };
   // Every word of a cue, not only its last ("Milli Savunma Bakanı": Savunma is part of the role).
   const inCue = new Set<number>();
@@ -195,9 +213,10 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   for (const m of view.text.matchAll(creditPattern())) {
     const from = m.index ?? 0;
     const to = from + m[0].length;
-    tokens.forEach((t, i) => { if (t.start >= from && t.end <= to) credit.add(i); });
+    for (let i = 0; i < n && tokens[i]!.start < to; i++) if (tokens[i]!.start >= from && tokens[i]!.end <= to) credit.add(i);
   }
-  const blocked = (i: number) => credit.has(i) || used.has(i) || rules.words.has(view.lexical[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word);
+  const blockedMemo: (boolean | undefined)[] = new Array(n);
+  const blocked = (i: number) => (blockedMemo[i] ??= credit.has(i) || used.has(i) || rules.words.has(view.lexical[i]!) || nouns.has(folded[i]!) || isInstitutionToken(i) || inCue.has(i) || !nameShaped(tokens[i]!.word));
 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
