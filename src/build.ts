@@ -132,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.push(...merged.diagnostics);
   const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));
   const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!), fingerprint: indexed.get(f.path)! }));
-  const search = await searchIndex(searchPages, cacheDir);
+  const search = await searchIndex(searchPages, cacheDir, options.jobs ?? 1);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);
   merged.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

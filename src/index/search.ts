@@ -7,12 +7,16 @@
 // shards by year (src/index/shards.ts), which the search page merges.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { codeVersion, hashOf } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
 
 /** Where the search bundles live in the site: one folder per shard (src/index/shards.ts). */
 export const SEARCH_DIR = 'pagefind';
+
+/** Below this many pages to index, a second Pagefind process costs more than it saves. */
+const MIN_FOR_WORKERS = 300;
 
 /** An article page to index, with its shard and a fingerprint of what the index reads of it (with the code, templates and settings). */
 export interface SearchPage {
@@ -25,35 +29,80 @@ export interface SearchPage {
  * Builds one search bundle per shard, at pagefind/<shard>/, from the article pages; pages
  * are given in a fixed order, so the output is stable. With a cache folder, a shard whose
  * pages all have the fingerprints they had when it was indexed (and the same code) is reused
- * instead of indexed again: adding an article re-indexes its year only.
+ * instead of indexed again: adding an article re-indexes its year only. Shards to index are
+ * shared between the main thread and `jobs - 1` worker threads, each with its own Pagefind
+ * process (one Pagefind process indexes on one core).
  */
-export async function searchIndex(pages: readonly SearchPage[], cacheDir: string | null = null): Promise<{ files: OutputFile[]; errors: string[] }> {
+export async function searchIndex(pages: readonly SearchPage[], cacheDir: string | null = null, jobs = 1): Promise<{ files: OutputFile[]; errors: string[] }> {
   const byShard = new Map<string, SearchPage[]>();
   for (const p of pages) byShard.set(p.shard, [...(byShard.get(p.shard) ?? []), p]);
-  const files: OutputFile[] = [];
   const errors: string[] = [];
   const kept = new Set<string>();
-  let backend = false;
-  try {
-    for (const shard of [...byShard.keys()].sort()) {
-      const list = byShard.get(shard)!.sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
-      const key = cacheDir ? hashOf(codeVersion(), shard, ...list.flatMap((p) => [p.file.path, p.fingerprint])).slice(0, 32) : '';
-      let bundle = cacheDir ? readBundle(cacheDir, key) : null;
-      if (!bundle) {
-        backend = true;
-        const made = await makeIndex(list.map((p) => p.file));
-        errors.push(...made.errors);
-        bundle = made.files;
-        if (cacheDir && !made.errors.length) writeBundle(cacheDir, key, bundle);
-      }
-      kept.add(key);
-      for (const f of bundle) files.push({ path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
-    }
-  } finally {
-    if (backend) await close();
+  const bundles = new Map<string, OutputFile[]>();
+  const todo: { shard: string; key: string; pages: OutputFile[] }[] = [];
+  for (const shard of [...byShard.keys()].sort()) {
+    const list = byShard.get(shard)!.sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+    const key = cacheDir ? hashOf(codeVersion(), shard, ...list.flatMap((p) => [p.file.path, p.fingerprint])).slice(0, 32) : '';
+    kept.add(key);
+    const bundle = cacheDir ? readBundle(cacheDir, key) : null;
+    if (bundle) bundles.set(shard, bundle);
+    else todo.push({ shard, key, pages: list.map((p) => p.file) });
+  }
+  // The largest shards first, each to the least loaded thread (the main thread is thread 0).
+  const pagesToIndex = todo.reduce((n, t) => n + t.pages.length, 0);
+  const threads = pagesToIndex < MIN_FOR_WORKERS ? 1 : Math.max(1, Math.min(jobs, todo.length));
+  const shares: (typeof todo)[] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
+  for (const t of todo.slice().sort((a, b) => b.pages.length - a.pages.length || (a.shard < b.shard ? -1 : 1))) {
+    const k = load.indexOf(Math.min(...load));
+    shares[k]!.push(t);
+    load[k] = load[k]! + t.pages.length;
+  }
+  const results = await Promise.all(shares.map((share, k) => (k === 0 ? indexShards(share.map((t) => t.pages)) : indexInWorker(share.map((t) => t.pages)))));
+  shares.forEach((share, k) => share.forEach((t, j) => {
+    const made = results[k]![j]!;
+    errors.push(...made.errors);
+    bundles.set(t.shard, made.files);
+    if (cacheDir && !made.errors.length) writeBundle(cacheDir, t.key, made.files);
+  }));
+  const files: OutputFile[] = [];
+  for (const shard of [...byShard.keys()].sort()) {
+    for (const f of bundles.get(shard)!) files.push({ path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
   }
   if (cacheDir) pruneBundles(cacheDir, kept);
   return { files, errors };
+}
+
+/** Indexes each list of pages as one bundle, in this thread's Pagefind process. */
+export async function indexShards(lists: readonly (readonly OutputFile[])[]): Promise<{ files: OutputFile[]; errors: string[] }[]> {
+  if (!lists.length) return [];
+  try {
+    const out: { files: OutputFile[]; errors: string[] }[] = [];
+    for (const list of lists) out.push(await makeIndex(list));
+    return out;
+  } finally {
+    await close();
+  }
+}
+
+/** indexShards in a worker thread (src/index/searchWorker.ts), with a Pagefind process of its own. */
+function indexInWorker(lists: readonly (readonly OutputFile[])[]): Promise<{ files: OutputFile[]; errors: string[] }[]> {
+  const here = new URL(import.meta.url);
+  const script = new URL(here.pathname.endsWith('.ts') ? './searchWorker.ts' : './searchWorker.js', here);
+  // Pages as text: a kept page's bytes are read from the published file on demand, which a clone would not do.
+  const workerData = lists.map((l) => l.map((f) => ({ path: f.path, contents: String(f.contents) })));
+  // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
+  const worker = script.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData })
+    : new Worker(script, { workerData });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (msg: { results?: { files: { path: string; contents: Uint8Array }[]; errors: string[] }[]; error?: string }) => {
+      if (msg.error) reject(new Error(msg.error));
+      else resolve(msg.results!.map((r) => ({ errors: r.errors, files: r.files.map((f) => ({ path: f.path, contents: Buffer.from(f.contents) })) })));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** Where cached bundles live in the cache folder; those of shards no longer in the site are deleted. */
