@@ -63,7 +63,11 @@ function stageTimer(): (stage: string) => void {
   const on = Boolean(process.env.NEWSARCHIVE_TIMINGS);
   return (stage) => {
     const now = performance.now();
-    if (on) process.stderr.write(`timing: ${stage} ${((now - last) / 1000).toFixed(2)} s\n`);
+    if (on) {
+      const m = process.memoryUsage();
+      const mib = (n: number) => Math.round(n / 2 ** 20);
+      process.stderr.write(`timing: ${stage} ${((now - last) / 1000).toFixed(2)} s (memory: ${mib(m.rss)} MiB resident, ${mib(m.heapUsed)} MiB heap, ${mib(m.external + m.arrayBuffers)} MiB buffers)\n`);
+    }
     last = now;
   };
 }
