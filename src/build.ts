@@ -101,6 +101,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     reload: async (file) => (await readSource(options.contentDir, file, fs.existsSync(path.join(options.contentDir, file + SIDECAR_SUFFIX)))).article,
   });
   diagnostics.push(...normalised.diagnostics);
+  // The raw captures are not needed past this point: let them go (a large archive's bodies).
+  loaded.raw.length = 0;
 
   lap('normalise');
   const index = buildIndex(normalised.articles, registries);
