@@ -9,6 +9,7 @@ import { allLanguages, type LangData } from '../lang/data.js';
 import { escapeRegExp } from '../lang/phrases.js';
 import { agencyAliases } from '../normalise/agencies.js';
 import { fold, isCapitalised, tokenize } from '../text/fold.js';
+import { memoWord } from '../text/memo.js';
 import { sameClause, type Cue } from './cues.js';
 import { isGivenName } from './givenNames.js';
 import { isLatin, keyMatches, wordFold } from './keys.js';
@@ -110,6 +111,36 @@ function groupByFirst(lists: string[][]): Map<string, string[][]> {
   return out;
 }
 
+/** A word lowercased in the default locale (asked of every token: kept). */
+const lowerWord = memoWord((w: string) => w.toLocaleLowerCase());
+
+const setsCache = new WeakMap<LangData, ReturnType<typeof makeLangSets>>();
+
+/** The word lists of a language that detection looks words up in, made once per language. */
+function langSets(lang: LangData): ReturnType<typeof makeLangSets> {
+  let sets = setsCache.get(lang);
+  if (!sets) setsCache.set(lang, (sets = makeLangSets(lang)));
+  return sets;
+}
+
+function makeLangSets(lang: LangData) {
+  return {
+    ofWords: new Set(lang.ofWords.map((w) => w.toLocaleLowerCase())),
+    adjectiveEndings: lang.adjectiveEndings.map((w) => w.toLocaleLowerCase()),
+    // Before a name, only the article's own language counts: "a" is an article in Portuguese but
+    // "to" in Italian ("è andata a Nicole Kidman").
+    ownDeterminers: new Set(lang.determiners.map((w) => w.toLocaleLowerCase())),
+    articles: new Set(lang.articles.map((w) => w.toLocaleLowerCase())),
+    namedAfter: new Set(lang.namedAfterWords.map((w) => w.toLocaleLowerCase().replace(/\.$/, ''))),
+    titles: new Set(lang.singleNameTitles.map((t) => fold(t))),
+    familyNames: new Set(lang.familyNames),
+    heads: new Set(lang.compoundNameHeads),
+    verbs: lang.speechVerbs.map((v) => v.toLocaleLowerCase().split(/\s+/)),
+    placeOpeners: new Set(lang.institutions.filter((x) => tokenize(x).length === 1).map((x) => fold(x))),
+    ands: new Set(lang.andWords.map((w) => w.toLocaleLowerCase())),
+  };
+}
+
 let creditRe: RegExp | undefined;
 /** A photo-credit label of any language and the rest of its line ("Foto: Kay Nietfeld/dpa"). */
 function creditPattern(): RegExp {
@@ -155,14 +186,8 @@ function aloneCounts(view: TokenView): Map<string, number> {
 export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, Cue>, used: Set<number>, registryGiven: ReadonlySet<string> = new Set()): Candidate[] {
   const rules = notNames(lang);
   const { tokens, folded } = view;
-  const lower = tokens.map((t) => t.word.toLocaleLowerCase());
-  const ofWords = new Set(lang.ofWords.map((w) => w.toLocaleLowerCase()));
-  const adjectiveEndings = lang.adjectiveEndings.map((w) => w.toLocaleLowerCase());
-  // Before a name, only the article's own language counts: "a" is an article in Portuguese but
-  // "to" in Italian ("è andata a Nicole Kidman").
-  const ownDeterminers = new Set(lang.determiners.map((w) => w.toLocaleLowerCase()));
-  const articles = new Set(lang.articles.map((w) => w.toLocaleLowerCase()));
-  const namedAfter = new Set(lang.namedAfterWords.map((w) => w.toLocaleLowerCase().replace(/\.$/, '')));
+  const lower = tokens.map((t) => lowerWord(t.word));
+  const { ofWords, adjectiveEndings, ownDeterminers, articles, namedAfter, titles, familyNames, heads, verbs, placeOpeners, ands } = langSets(lang);
   const n = tokens.length;
   const alone = aloneCounts(view);
   const found = new Map<number, Candidate>();
@@ -191,8 +216,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const inflects = lang.nameSuffixes.length > 0;
   // Given names: faker's locales, and those of the archive's own registry ("Dietmar Woidke" makes Dietmar one).
   const isGiven = (word: string) => registryGiven.has(word) || isGivenName(word, lang.nameSuffixes);
-  const titles = new Set(lang.singleNameTitles.map((t) => fold(t)));
-  const familyNames = new Set(lang.familyNames);
   // A given name that is also a country, region or place word ("Jordan", "Georgia") is no name alone.
   const givenAlsoPlace = (i: number) => isCountryWord(places, folded[i]!, inflects) || countryPhraseAt(places, folded, i, () => false) > 0;
   // Asked of the same token many times (blocked, runFrom, skipNonName): each answer kept.
@@ -436,7 +459,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const bareNoun = (i: number) => i < n && def.startsOf(tokens[i]!.word);
     /** Could token i be part of a name: not an article-marked noun, function word, cue or known non-name. */
     const nameWord = (i: number) => i < n && !isNoun(i) && !rules.determiners.has(lower[i]!) && !cues.has(i) && !used.has(i) && !blocked(i);
-    const heads = new Set(lang.compoundNameHeads);
     // A compound given name opens with a head word and an article-marked word: "عبد العزيز", "أبو بكر".
     const compoundAt = (i: number) => i + 1 < n && heads.has(tokens[i]!.word) && joined(view, i) && bareNoun(i + 1);
     // A run followed by a bracket is an organisation with its acronym: "لكرة القدم (فيفا)".
@@ -528,7 +550,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   }
 
   // A word of saying next to the name: "said Jacob Rees-Mogg", "Jane Doe said", "a déclaré Jean Dupont".
-  const verbs = lang.speechVerbs.map((v) => v.toLocaleLowerCase().split(/\s+/));
   const verbEndsAt = (i: number) => verbs.some((v) => v.length <= i + 1 && v.every((w, j) => lower[i - v.length + 1 + j] === w));
   const verbStartsAt = (i: number) => verbs.some((v) => i + v.length <= n && v.every((w, j) => lower[i + j] === w));
   for (let s = 1; s < n; s++) {
@@ -579,7 +600,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // A known given name at the start of a run of two or three words ("Tilda Swinton", "Ольга
   // Стефанішина"), where the given name comes first (not in Vietnamese).
   if (!lang.familyNameFirst) {
-    const placeOpeners = new Set(lang.institutions.filter((x) => tokenize(x).length === 1).map((x) => fold(x)));
     for (let s = 0; s < n; s++) {
       if (covered.has(s) || caseless(tokens[s]!.word) || !isGiven(tokens[s]!.word)) continue;
       // A given name that is also a word of the language opens a sentence as that word: "Per Medvedev …" (for).
@@ -617,7 +637,6 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // A list of names after a plural role or a first name: "os ministros Flávio Dino, Luiz Fux,
   // Cármen Lúcia", "Demis Hassabis a John Jumper". Each further name joined by a comma or an
   // "and" word counts, with the confidence of the first.
-  const ands = new Set(lang.andWords.map((w) => w.toLocaleLowerCase()));
   // Where "and" is written joined to the next word (Hebrew ו, Arabic و), the item after it loses it.
   const joinedAnd = lang.andWords.filter((w) => lang.namePrefixes.includes(w));
   // Registered names of two words or more open lists too ("אסף רפפורט, עמי לוטבק, ינון קוסטיקה ורועי רזניק").
