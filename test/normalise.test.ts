@@ -415,3 +415,29 @@ describe('guards on bylines and foot stamps', () => {
     assert.notEqual(article.date?.certainty, 'stated');
   });
 });
+
+describe('duplicate bodies across the archive', async () => {
+  const { findDuplicates, sketchOf } = await import('../src/normalise/duplicates.js');
+  // Deterministic prose: words drawn from a small vocabulary by a seeded generator.
+  const prose = (seed: number, count: number) => {
+    const words = ['the', 'minister', 'said', 'talks', 'would', 'resume', 'in', 'june', 'after', 'a', 'call', 'with', 'his', 'counterpart', 'on', 'security', 'and', 'trade', 'officials', 'added'];
+    let x = seed;
+    return Array.from({ length: count }, () => { x = (x * 1103515245 + 12345) % 2 ** 31; return words[x % words.length]; }).join(' ');
+  };
+  const boilerplate = 'Share this article on social media and subscribe to our newsletter for the latest news from around the world every single morning';
+  const a = `${prose(1, 600)}. ${boilerplate}`;
+  const article = (file: string, body: string) => ({ file, body, url: `articles/${file.replace('.md', '')}/` });
+
+  it('reports a body saved again with a paragraph more, with the share of five-word runs, whether the sketches are cached or not', () => {
+    const list = [article('a.md', a), article('b.md', `${a}\n\n${prose(7, 60)}`), article('c.md', `${prose(2, 600)}. ${boilerplate}`), article('d.md', `${prose(3, 600)}. ${boilerplate}`)];
+    const expected = ['b.md: nearly the same text as a.md (91% of their five-word runs shared); both are in the site (articles/a/ and articles/b/). If they are one article, delete one file or mark it draft: true'];
+    const shown = (ds: ReturnType<typeof findDuplicates>) => ds.map((d) => `${d.file}: ${d.message}`);
+    assert.deepEqual(shown(findDuplicates(list)), expected);
+    assert.deepEqual(shown(findDuplicates(list, new Map(list.map((x) => [x.file, sketchOf(x.body)])))), expected);
+  });
+
+  it('does not report bodies that share only their boilerplate', () => {
+    const list = Array.from({ length: 10 }, (_, i) => article(`${i}.md`, `${prose(100 + i, 400)}. ${boilerplate}`));
+    assert.deepEqual(findDuplicates(list), []);
+  });
+});

@@ -22,6 +22,27 @@ export const NEAR_DUPLICATE = 0.8;
 /** Shingle hashes per body used to find candidates. */
 const SKETCH = 8;
 
+/**
+ * Smallest shingle hashes kept per body to estimate how much two bodies share (bottom-k
+ * MinHash) before comparing them in full: a candidate pair whose estimate is below
+ * ESTIMATE_FLOOR is not read. For a pair sharing 80% of its shingles, the chance that 32
+ * hashes estimate under 50% is about 1 in 10,000.
+ */
+const ESTIMATE = 32;
+const ESTIMATE_FLOOR = 0.5;
+
+/** Bottom-k estimate of the Jaccard similarity of two sets from their k smallest hashes (both sorted), or null when either has fewer than k. */
+function estimate(a: readonly number[], b: readonly number[]): number | null {
+  if (a.length < ESTIMATE || b.length < ESTIMATE) return null;
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  for (let taken = 0; taken < ESTIMATE; taken++) {
+    if (a[i]! === b[j]!) { both++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
+  }
+  return both / ESTIMATE;
+}
+
 /** A hash shared by more bodies than this is furniture common to many pages, not a sign of one article. */
 const MAX_BUCKET = 64;
 
@@ -57,7 +78,7 @@ function jaccard(a: Set<number>, b: Set<number>): number {
 /**
  * What duplicate detection needs of a body, small enough to cache with the article (so that
  * an incremental build does not read every body again): its word count, a hash of its words,
- * and its smallest shingle hashes.
+ * and its smallest shingle hashes (ESTIMATE of them, sorted).
  */
 export interface DupSketch {
   words: number;
@@ -68,7 +89,7 @@ export interface DupSketch {
 /** The sketch of a body (see DupSketch). */
 export function sketchOf(body: string): DupSketch {
   const words = wordsOf(body);
-  const sketch = words.length >= MIN_WORDS_NEAR ? [...shingles(words)].sort((p, q) => p - q).slice(0, SKETCH) : [];
+  const sketch = words.length >= MIN_WORDS_NEAR ? [...shingles(words)].sort((p, q) => p - q).slice(0, ESTIMATE) : [];
   return { words: words.length, text: hashOf(words.join(' ')).slice(0, 32), sketch };
 }
 
@@ -97,7 +118,7 @@ export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' 
   // Candidates: bodies with the same text, or sharing one of their smallest shingle hashes.
   const buckets = new Map<string, number[]>();
   items.forEach((x, i) => {
-    for (const h of [x.s.text, ...x.s.sketch.map(String)]) {
+    for (const h of [x.s.text, ...x.s.sketch.slice(0, SKETCH).map(String)]) {
       const list = buckets.get(h);
       if (list) list.push(i);
       else buckets.set(h, [i]);
@@ -116,6 +137,7 @@ export function findDuplicates(articles: readonly Pick<Article, 'file' | 'body' 
         checked.add(key);
         const identical = items[i]!.s.text === items[j]!.s.text;
         if (!identical && Math.min(items[i]!.s.words, items[j]!.s.words) < MIN_WORDS_NEAR) continue;
+        if (!identical && (estimate(items[i]!.s.sketch, items[j]!.s.sketch) ?? 1) < ESTIMATE_FLOOR) continue;
         const share = identical ? 1 : jaccard(setOf(i), setOf(j));
         if (share < NEAR_DUPLICATE) continue;
         const known = original.get(j);
