@@ -1,7 +1,7 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
 import { searchIndex, SEARCH_DIR } from './index/search.js';
-import { codeVersion, hashOf, treeVersion } from './cache/cache.js';
+import { codeVersion, hashOf, StaleCacheError, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
 import { shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
@@ -11,7 +11,7 @@ import { SIDECAR_SUFFIX } from './load/files.js';
 import { loadArticles, readSource } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
-import { normaliseArchive } from './normalise/parallel.js';
+import { dropArticleCache, normaliseArchive } from './normalise/parallel.js';
 import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
 import { renderSite, type PageSink } from './render/pages.js';
 import { fingerprintOf } from './render/context.js';
@@ -72,7 +72,21 @@ function stageTimer(): (stage: string) => void {
   };
 }
 
+/**
+ * Builds the site. A cached article body found damaged when read (StaleCacheError) makes the
+ * build start again with the article cache emptied: the output is what it would have been.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildOnce(options);
+  } catch (err) {
+    if (!(err instanceof StaleCacheError) || !options.cacheDir) throw err;
+    dropArticleCache(options.cacheDir);
+    return buildOnce(options);
+  }
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const lap = stageTimer();
   const diagnostics: Diagnostic[] = [];
   const { registries, diagnostics: regDiags } = loadRegistries(options.contentDir);

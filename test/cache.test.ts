@@ -44,6 +44,13 @@ describe('the build cache and worker threads', () => {
     fs.writeFileSync(a!, 'not json {');
     fs.writeFileSync(b!, fs.readFileSync(b!, 'utf8').slice(0, 100));
     fs.writeFileSync(c!, JSON.stringify({ article: { title: 42 }, diagnostics: [] }));
+    // An article whose entry is whole but whose body, read only when its page is made, is not:
+    // the build finds out midway and starts again without the article cache.
+    const keyOf = (f: string) => f.split('/').slice(2).join('/');
+    const damaged = new Set([a, b, c].map((f) => keyOf(path.relative(cache, f!))));
+    const body = listFiles(cache).find((f) => f.startsWith('bodies/') && !damaged.has(keyOf(f)));
+    assert.ok(body, 'a cached body');
+    fs.writeFileSync(path.join(cache, body!), JSON.stringify({ body: 'Another text.', bodyHtml: '<p>Another text.</p>' }));
     // The search bundle's files too.
     const searchFile = listFiles(cache).find((f) => f.startsWith('search/') && f.includes('/files/'));
     assert.ok(searchFile, 'a cached search bundle');
@@ -52,6 +59,7 @@ describe('the build cache and worker threads', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(snapshot(path.join(dir, 'repaired')), reference);
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(a!, 'utf8')), 'rewritten');
+    assert.notEqual(JSON.parse(fs.readFileSync(path.join(cache, body!), 'utf8')).body, 'Another text.', 'the damaged body was written again');
   });
 
   it('starts a new epoch when a registry changes, and drops the old entries', () => {

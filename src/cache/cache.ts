@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the shape of cached entries changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** SHA-256 of some strings, hex. */
 export function hashOf(...parts: (string | Buffer)[]): string {
@@ -93,6 +93,11 @@ export class CacheSection<T> {
     return undefined;
   }
 
+  /** True when an entry for `key` exists (it may still be unreadable). */
+  has(key: string): boolean {
+    return fs.existsSync(this.file(key));
+  }
+
   /** Stores an entry: written beside its place and renamed, so readers see all of it or none. */
   set(key: string, value: T): void {
     const file = this.file(key);
@@ -118,5 +123,18 @@ export class CacheSection<T> {
 
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}
+
+/**
+ * A cached entry that is missing, unreadable or not the one it should be, found only when it
+ * is read, after the build relied on it (an article's body is read when its page is
+ * rendered). The build starts again with that part of the cache emptied (src/build.ts): it
+ * costs time, never a wrong page.
+ */
+export class StaleCacheError extends Error {
+  constructor(file: string) {
+    super(`${file}: its cached body is damaged`);
+    this.name = 'StaleCacheError';
   }
 }

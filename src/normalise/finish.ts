@@ -20,6 +20,7 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | Faile
   const diagnostics: Diagnostic[] = [];
   const partial: { article: Omit<Article, 'id' | 'slug' | 'url'>; requested: unknown }[] = [];
   const sketches = new Map<string, DupSketch>();
+  const lazy = new Map<string, () => { body: string; bodyHtml: string }>();
   raws.forEach((raw, i) => {
     const r = results[i];
     if (!r) {
@@ -32,10 +33,26 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | Faile
     }
     diagnostics.push(...r.diagnostics);
     partial.push({ article: r.article, requested: raw.meta.slug });
+    if (r.lazyBody) lazy.set(raw.file, r.lazyBody);
     if (r.dup && isSketch(r.dup)) sketches.set(raw.file, r.dup);
   });
   const slugged = assignSlugs(partial);
+  for (const a of slugged.articles) {
+    const load = lazy.get(a.file);
+    if (load) lazyBody(a, load);
+  }
   diagnostics.push(...slugged.diagnostics, ...findDuplicates(slugged.articles, sketches));
   mergeUnregistered(slugged.articles, new Set(registries.people.map((p) => p.id)));
   return { articles: slugged.articles, diagnostics };
+}
+
+/**
+ * Gives a cached article its body and body HTML on first use: most builds never read the
+ * bodies of unchanged articles. (Defined after slugging: copying the article would read them.)
+ */
+function lazyBody(a: Article, load: () => { body: string; bodyHtml: string }): void {
+  let got: { body: string; bodyHtml: string } | undefined;
+  const get = () => (got ??= load());
+  Object.defineProperty(a, 'body', { get: () => get().body, enumerable: true, configurable: true });
+  Object.defineProperty(a, 'bodyHtml', { get: () => get().bodyHtml, enumerable: true, configurable: true });
 }

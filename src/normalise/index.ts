@@ -90,7 +90,14 @@ export function normaliseArticle(raw: RawArticle, registries: Registries): { art
  * What normalising one article gave: the article before slugs, its diagnostics, and (from
  * normaliseAndRender) the sketch duplicate detection compares.
  */
-export type Normalised = ReturnType<typeof normaliseArticle> & { dup?: DupSketch };
+export type Normalised = ReturnType<typeof normaliseArticle> & {
+  dup?: DupSketch;
+  /**
+   * From the cache: the article came without its body and body HTML, which this reads (and
+   * checks) when something asks for them (src/normalise/parallel.ts).
+   */
+  lazyBody?: () => { body: string; bodyHtml: string };
+};
 
 /** An article the normaliser failed on: a bug, reported against the file so the rest still builds. */
 export interface Failed {

@@ -1,8 +1,10 @@
 // Normalising the archive fast: unchanged articles come from the cache; the others are
 // shared between worker threads and the main thread in small batches. The result is the
 // same, in the same order, whatever the number of threads and whatever the cache holds.
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CacheSection, codeVersion, hashOf } from '../cache/cache.js';
+import { CacheSection, codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { finishNormalise, isDraft } from './finish.js';
 import type { Failed, Normalised } from './index.js';
@@ -32,24 +34,73 @@ function jsonSafe(v: unknown): boolean {
   return false;
 }
 
-function isNormalised(v: unknown): v is Normalised {
-  const o = v as Normalised;
+/**
+ * A cached article is two entries: what it is without its body (`normalised`, read for every
+ * article of every build) and its body with the body HTML (`bodies`, read only when a page or
+ * the duplicate check asks for it). `textHash` and the article's `bodyHash` tie the two.
+ */
+type CachedMeta = Normalised & { textHash: string };
+interface CachedBody { body: string; bodyHtml: string }
+
+function isMeta(v: unknown): v is CachedMeta {
+  const o = v as CachedMeta;
   return typeof o === 'object' && o !== null && typeof o.article === 'object' && o.article !== null
-    && typeof o.article.title === 'string' && typeof o.article.body === 'string' && typeof o.article.bodyHtml === 'string' && Array.isArray(o.article.people)
-    && Array.isArray(o.diagnostics);
+    && typeof o.article.title === 'string' && typeof o.article.bodyHash === 'string' && !Object.hasOwn(o.article, 'body') && Array.isArray(o.article.people)
+    && Array.isArray(o.diagnostics) && typeof o.textHash === 'string';
+}
+
+function isBody(v: unknown): v is CachedBody {
+  const o = v as CachedBody;
+  return typeof o === 'object' && o !== null && typeof o.body === 'string' && typeof o.bodyHtml === 'string';
+}
+
+/** The two sections of the article cache, for one epoch. */
+function articleCache(cacheDir: string, registries: Registries) {
+  const epoch = hashOf(codeVersion(), JSON.stringify(registries));
+  const meta = new CacheSection<CachedMeta>(cacheDir, 'normalised', epoch, isMeta);
+  const bodies = new CacheSection<CachedBody>(cacheDir, 'bodies', epoch, isBody);
+  return {
+    /** The cached article, its body read on first use; undefined on a miss. */
+    get(key: string, file: string): Normalised | undefined {
+      const m = meta.get(key);
+      if (!m || !bodies.has(key)) return undefined;
+      const { textHash, ...normalised } = m;
+      return {
+        ...normalised,
+        lazyBody: () => {
+          const b = bodies.get(key);
+          if (!b || hashOf(b.body) !== textHash || hashOf(b.bodyHtml) !== m.article.bodyHash) throw new StaleCacheError(file);
+          return b;
+        },
+      };
+    },
+    set(key: string, r: Normalised): void {
+      const { body, bodyHtml, ...article } = r.article as Normalised['article'] & { bodyHtml?: string; bodyHash?: string };
+      if (typeof bodyHtml !== 'string' || typeof article.bodyHash !== 'string') return;
+      bodies.set(key, { body, bodyHtml });
+      meta.set(key, { ...r, article: article as Normalised['article'], textHash: hashOf(body) });
+    },
+    prune(): void {
+      meta.prune();
+      bodies.prune();
+    },
+  };
+}
+
+/** Empties the article cache (every epoch): see StaleCacheError. */
+export function dropArticleCache(cacheDir: string): void {
+  for (const section of ['normalised', 'bodies']) fs.rmSync(path.join(cacheDir, section), { recursive: true, force: true });
 }
 
 /** Normalises every article (see normaliseAll), with the cache and threads. */
 export async function normaliseArchive(raws: RawArticle[], registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
-  const cache = options.cacheDir
-    ? new CacheSection<Normalised>(options.cacheDir, 'normalised', hashOf(codeVersion(), JSON.stringify(registries)), isNormalised)
-    : null;
+  const cache = options.cacheDir ? articleCache(options.cacheDir, registries) : null;
   const results: (Normalised | Failed | null)[] = new Array(raws.length).fill(null);
   const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
   const todo: number[] = [];
   for (const [i, raw] of raws.entries()) {
     if (isDraft(raw)) continue;
-    const hit = cache?.get(keys[i]!);
+    const hit = cache?.get(keys[i]!, raw.file);
     if (hit) {
       results[i] = hit;
       continue;

@@ -7,7 +7,7 @@ import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath }
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
-import { hashOf } from '../cache/cache.js';
+import { hashOf, StaleCacheError } from '../cache/cache.js';
 import { SEARCH_DIR } from '../index/search.js';
 import { shardNames } from '../index/shards.js';
 import type { Strings } from './i18n.js';
@@ -81,7 +81,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
     try {
       out.push(sink(file, kind, context));
     } catch (err) {
-      if (!input.diagnostics) throw err;
+      if (!input.diagnostics || err instanceof StaleCacheError) throw err;
       failures.push({ kind, file, source: source ?? file, reason: (err as Error).message ?? String(err) });
     }
   };
@@ -350,9 +350,11 @@ function timeline(articles: Article[], basePath: string, pageSize: number, local
  * of the page and was hashed once when it was rendered.
  */
 function withBody<T extends object>(context: T, a: Article): T & { bodyHash: string } {
-  const bodyHtml = a.bodyHtml ?? renderBody(a);
-  const withHash = { ...context, bodyHash: a.bodyHash ?? hashOf(bodyHtml) };
-  Object.defineProperty(withHash, 'bodyHtml', { value: bodyHtml, enumerable: false });
+  // Read only when the page is rendered: a kept page never needs its article's body.
+  let html: string | undefined;
+  const bodyHtml = () => (html ??= a.bodyHtml ?? renderBody(a));
+  const withHash = { ...context, bodyHash: a.bodyHash ?? hashOf(bodyHtml()) };
+  Object.defineProperty(withHash, 'bodyHtml', { get: bodyHtml, enumerable: false });
   return withHash;
 }
 
