@@ -1,7 +1,9 @@
 // Language knowledge lives in data/lang/<code>.yml; this module loads and checks it.
 // Code elsewhere holds no words of any particular language.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
@@ -128,8 +130,42 @@ function asStringList(value: unknown, where: string): string[] {
   return value.map((v) => String(v));
 }
 
+/**
+ * Language files already read, by a hash of their bytes (YAML takes about half a second for
+ * the 21 files; their JSON, a few milliseconds): node_modules/.cache/newsarchive/lang/. An
+ * entry is named by its file's bytes, so it cannot be stale; one that cannot be read is
+ * ignored and written again.
+ */
+const PARSED_DIR = path.join(DATA_DIR, '..', 'node_modules', '.cache', 'newsarchive', 'lang');
+
 /** Reads and checks one language file; throws with the file name on a malformed file. */
 export function parseLangData(text: string, file: string): LangData {
+  const key = crypto.createHash('sha256').update(parserVersion()).update('\0').update(text).digest('hex');
+  const cached = path.join(PARSED_DIR, `${key}.json`);
+  try {
+    return JSON.parse(fs.readFileSync(cached, 'utf8')) as LangData;
+  } catch {
+    // Not read before (or unreadable): parsed below.
+  }
+  const data = parseLangYaml(text, file);
+  try {
+    fs.mkdirSync(PARSED_DIR, { recursive: true });
+    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(data));
+    fs.renameSync(tmp, cached);
+  } catch {
+    // A read-only install only costs the parsing next time.
+  }
+  return data;
+}
+
+let parser: string | undefined;
+/** This module's own code: a change to how files are read makes entries read before unused. */
+function parserVersion(): string {
+  return (parser ??= crypto.createHash('sha256').update(fs.readFileSync(fileURLToPath(import.meta.url))).digest('hex'));
+}
+
+function parseLangYaml(text: string, file: string): LangData {
   const raw = YAML.parse(text) as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object') throw new Error(`${file}: not a YAML mapping`);
   const code = String(raw.code ?? '');
