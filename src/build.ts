@@ -13,7 +13,7 @@ import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { dropArticleCache, normaliseArchive } from './normalise/parallel.js';
 import { hasInterfaceLanguage, interfaceStrings, translate } from './render/i18n.js';
-import { renderSite, type PageSink } from './render/pages.js';
+import { renderSite, type PageContext, type PageSink } from './render/pages.js';
 import { fingerprintOf } from './render/context.js';
 import { compileTemplates } from './render/templates.js';
 import type { SiteConfig } from './config.js';
@@ -130,21 +130,20 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const was = known[file];
     return was !== undefined && was[0] === fingerprint && writer.signature(file) === was[1];
   };
-  // What the search indexes of an article page: its article element (the article's context,
-  // in the interface language, through the same templates and settings: the epoch), not the
+  // What the search indexes of an article page: its article element, made from the article
+  // and the spellings of its people (with the templates and settings: the epoch); not the
   // related articles or neighbours around it, which an added article changes in every year.
+  // An article page is kept when everything its context is made from is unchanged (its keys),
+  // without making the context; any other page when its context is.
   const indexed = new Map<string, string>();
   let rendered = 0;
-  const page: PageSink = (file, kind, context) => {
-    if (kind === 'article') {
-      const { lang, dir } = context.page as { lang?: unknown; dir?: unknown };
-      indexed.set(file, hashOf(epoch, JSON.stringify(context.article), JSON.stringify([lang, dir])));
-    }
-    const same = unchanged(file, fingerprintOf(kind, context));
-    if (!same) rendered++;
-    return same
-      ? reusedFile(writer, file)
-      : { path: file, contents: templates.render(kind, context) };
+  const page: PageSink = (file, kind, make, keys) => {
+    if (keys) indexed.set(file, hashOf(epoch, keys.search));
+    let context: PageContext | undefined;
+    const fingerprint = keys ? hashOf('inputs', kind, keys.page) : fingerprintOf(kind, (context = make()));
+    if (unchanged(file, fingerprint)) return reusedFile(writer, file);
+    rendered++;
+    return { path: file, contents: templates.render(kind, context ?? make()) };
   };
   const pages = renderSite({ index, config, templates, strings, page, diagnostics });
   lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);

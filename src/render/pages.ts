@@ -34,8 +34,34 @@ export interface RenderInput {
   diagnostics?: Diagnostic[];
 }
 
-/** Makes the file of one page from its template kind and context. */
-export type PageSink = (path: string, kind: PageKind, context: Record<string, unknown> & { page: { root: string } }) => OutputFile;
+/** A page's template context. */
+export type PageContext = Record<string, unknown> & { page: { root: string } };
+
+/**
+ * Makes the file of one page from its template kind and context (made on demand). Article
+ * pages also come with `keys`: a hash of everything their context is made from (`page`: the
+ * articles it shows, its links, the spellings of its people) and of what the search indexes
+ * of it (`search`: the article element's inputs), so that a kept page needs no context at all.
+ */
+export type PageSink = (path: string, kind: PageKind, make: () => PageContext, keys?: { page: string; search: string }) => OutputFile;
+
+/** Hashes of articles, without their bodies (their bodyHash stands for them), by article. */
+const digests = new WeakMap<Article, string>();
+
+/**
+ * A hash of every field of an article but the body and its HTML (read only when a page is
+ * rendered; the bodyHash field stands for them when there is one).
+ */
+export function articleDigest(a: Article): string {
+  let d = digests.get(a);
+  if (d === undefined) {
+    const skip = typeof a.bodyHash === 'string' ? new Set(['body', 'bodyHtml']) : new Set(['bodyHtml']);
+    const fields = Object.keys(a).filter((k) => !skip.has(k)).sort().map((k) => [k, (a as unknown as Record<string, unknown>)[k]]);
+    d = hashOf(JSON.stringify(fields));
+    digests.set(a, d);
+  }
+  return d;
+}
 
 /** Site-root path of page `n` (1-based) of a listing at `base`. */
 export function pagePath(base: string, n: number): string {
@@ -69,17 +95,17 @@ export function renderSite(input: RenderInput): OutputFile[] {
   const { index, config, templates, strings } = input;
   const out: OutputFile[] = [];
   const base = (p: Parameters<typeof pageBase>[2]) => pageBase(config, strings, p);
-  const sink: PageSink = input.page ?? ((file, kind, context) => ({ path: file, contents: templates.render(kind, context) }));
+  const sink: PageSink = input.page ?? ((file, kind, make) => ({ path: file, contents: templates.render(kind, make()) }));
   // One page that cannot be rendered (a template error, or a bug on odd data) is reported
   // against its article and left out; a template that fails on every page of its kind stops
   // the build, so that the published site is not replaced by one without those pages.
   const attempts = new Map<PageKind, number>();
   const failures: { kind: PageKind; file: string; source: string; reason: string }[] = [];
-  const emit = (kind: PageKind, path: string, context: Record<string, unknown> & { page: { root: string } }, source?: string) => {
+  const emit = (kind: PageKind, path: string, context: PageContext | (() => PageContext), source?: string, keys?: { page: string; search: string }) => {
     const file = path === '404.html' ? path : fileOf(path);
     attempts.set(kind, (attempts.get(kind) ?? 0) + 1);
     try {
-      out.push(sink(file, kind, context));
+      out.push(sink(file, kind, typeof context === 'function' ? context : () => context, keys));
     } catch (err) {
       if (!input.diagnostics || err instanceof StaleCacheError) throw err;
       failures.push({ kind, file, source: source ?? file, reason: (err as Error).message ?? String(err) });
@@ -139,7 +165,13 @@ export function renderSite(input: RenderInput): OutputFile[] {
     const alternates = versions.length ? [a, ...versions].map((b) => ({ hreflang: b.lang, href: address(b) })) : [];
     const neighbour = (b: Article | undefined) => (b ? { href: relativeUrl(root, b.url), title: b.title, lang: b.lang, dir: b.dir } : null);
     const archive = archivePath(a);
-    emit('article', path, {
+    const spellings = JSON.stringify(a.people.map((p) => index.spellings[p.id] ?? null));
+    const keys = {
+      search: hashOf(articleDigest(a), spellings),
+      page: hashOf(articleDigest(a), spellings, JSON.stringify(links), ...versions.map(articleDigest), ...links.related.map((r) => articleDigest(byId.get(r.id)!)),
+        ...[index.articles[i - 1], index.articles[i + 1]].map((b) => (b ? articleDigest(b) : '-'))),
+    };
+    emit('article', path, () => ({
       ...base({ kind: 'article', path, title: a.title, description: a.summary || undefined, crumbs: [{ label: a.title, path: null }], jsonLd: newsArticleJsonLd(a, config.baseUrl ? config.baseUrl + path : null, config.title), alternates }),
       article: withBody({
         title: a.title,
@@ -178,7 +210,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
       // The list is newest first: the newer neighbour is the previous item.
       newer: neighbour(index.articles[i - 1]),
       older: neighbour(index.articles[i + 1]),
-    }, a.file);
+    }), a.file, keys);
   });
 
   // Term indexes and term pages.
