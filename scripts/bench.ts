@@ -91,7 +91,7 @@ function benchOurs(n: number, dir: string, expected: Expected | null): { row: st
   const cell = (r: Timed) => `${r.seconds.toFixed(2)} s, ${Math.round(r.mib)} MiB`;
   return {
     row: `| ${n} | ${cell(cold)} | ${cell(noop)} | ${cell(addOne)} | ${identical ? 'yes' : 'NO'} |`,
-    result: { name: 'newsarchive', pages, cold, addOne, addOneHow: 'full build, warm cache', problems },
+    result: { name: 'newsarchive', pages, cold, addOne, addOneHow: 'incremental (warm cache), output = a cold build', problems },
   };
 }
 
