@@ -138,7 +138,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const indexed = new Map<string, string>();
   let rendered = 0;
   const page: PageSink = (file, kind, make, keys) => {
-    if (keys) indexed.set(file, hashOf(epoch, keys.search));
+    if (keys?.search) indexed.set(file, hashOf(epoch, keys.search));
     let context: PageContext | undefined;
     const fingerprint = keys ? hashOf('inputs', kind, keys.page) : fingerprintOf(kind, (context = make()));
     if (unchanged(file, fingerprint)) return reusedFile(writer, file);

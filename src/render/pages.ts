@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article, Diagnostic, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
 import { ConfigError } from '../load/registries.js';
 import { api } from './api.js';
-import { archivePath, card, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
+import { archivePath, card, fingerprintOf, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
@@ -43,7 +43,13 @@ export type PageContext = Record<string, unknown> & { page: { root: string } };
  * articles it shows, its links, the spellings of its people) and of what the search indexes
  * of it (`search`: the article element's inputs), so that a kept page needs no context at all.
  */
-export type PageSink = (path: string, kind: PageKind, make: () => PageContext, keys?: { page: string; search: string }) => OutputFile;
+export type PageSink = (path: string, kind: PageKind, make: () => PageContext, keys?: PageKeys) => OutputFile;
+
+/** See PageSink: listing pages have a `page` key too, article pages also a `search` key. */
+export interface PageKeys {
+  page: string;
+  search?: string;
+}
 
 /** Hashes of articles, without their bodies (their bodyHash stands for them), by article. */
 const digests = new WeakMap<Article, string>();
@@ -101,7 +107,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
   // the build, so that the published site is not replaced by one without those pages.
   const attempts = new Map<PageKind, number>();
   const failures: { kind: PageKind; file: string; source: string; reason: string }[] = [];
-  const emit = (kind: PageKind, path: string, context: PageContext | (() => PageContext), source?: string, keys?: { page: string; search: string }) => {
+  const emit = (kind: PageKind, path: string, context: PageContext | (() => PageContext), source?: string, keys?: PageKeys) => {
     const file = path === '404.html' ? path : fileOf(path);
     attempts.set(kind, (attempts.get(kind) ?? 0) + 1);
     try {
@@ -121,13 +127,15 @@ export function renderSite(input: RenderInput): OutputFile[] {
       const root = rootOf(path);
       const m = make(i + 1);
       const title = i === 0 ? m.title : `${m.title} (${translate(strings, 'pageOf', { current: i + 1, total: pages.length })})`;
-      emit(kind, path, {
+      // Everything the context below is made from: the page's place, its own parts and its articles.
+      const keys = { page: hashOf(kind, path, String(i), String(pages.length), byMonth ? 'by month' : '', fingerprintOf('listing', m), ...items.map(articleDigest)) };
+      emit(kind, path, () => ({
         ...base({ kind, path, title, description: m.description, crumbs: m.crumbs }),
         ...m.extra,
         list: items.map((a) => card(a, root)),
         groups: byMonth ? monthGroups(items, root, config.language, strings) : null,
         pagination: pagination(basePath, i + 1, pages.length, root),
-      });
+      }), undefined, keys);
     });
   };
 
