@@ -102,6 +102,7 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
   });
 
   // Versions: explicit story keys first, then found ones.
+  const topicSets = articles.map((a) => new Set(a.topics.map((t) => t.id)));
   const isVersion = (i: number, j: number): boolean => {
     const a = articles[i]!;
     const b = articles[j]!;
@@ -112,9 +113,11 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
     const di = days[i] ?? null;
     const dj = days[j] ?? null;
     if (di === null || dj === null || Math.abs(di - dj) > VERSION_DAYS) return false;
-    const topicsA = new Set(a.topics.map((t) => t.id));
-    const topicsB = new Set(b.topics.map((t) => t.id));
-    const union = new Set([...topicsA, ...topicsB]).size;
+    const topicsA = topicSets[i]!;
+    const topicsB = topicSets[j]!;
+    let both = 0;
+    for (const t of topicsA) if (topicsB.has(t)) both++;
+    const union = topicsA.size + topicsB.size - both;
     return union === 0 || s.topics / union >= 0.5;
   };
   const byStory = new Map<string, number[]>();
@@ -144,11 +147,11 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
       .filter((j) => bestPerLanguage[j]!.get(a.lang) === i)
       .sort((x, y) => (articles[x]!.lang < articles[y]!.lang ? -1 : articles[x]!.lang > articles[y]!.lang ? 1 : 0));
     const taken = new Set(versions);
-    const related = [...shared[i]!.entries()]
-      .filter(([j, s]) => !taken.has(j) && (s.people >= 1 || s.topics >= 2))
-      .map(([j]) => j)
-      .sort(rank(i))
-      .slice(0, RELATED_COUNT);
+    const related = best(
+      [...shared[i]!.entries()].filter(([j, s]) => !taken.has(j) && (s.people >= 1 || s.topics >= 2)).map(([j]) => j),
+      RELATED_COUNT,
+      rank(i),
+    );
     const link = (j: number): RelatedLink => {
       const s = shared[i]!.get(j);
       return { id: articles[j]!.id, people: s?.people ?? 0, topics: s?.topics ?? 0 };
@@ -156,4 +159,17 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
     out[a.id] = { versions: versions.map(link), related: related.map(link) };
   });
   return out;
+}
+
+/** The first `k` of `items` in the order `cmp` gives (a total order): what sorting and slicing would give, without sorting them all. */
+function best(items: number[], k: number, cmp: (x: number, y: number) => number): number[] {
+  const top: number[] = [];
+  for (const x of items) {
+    if (top.length === k && cmp(x, top[k - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, x);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
