@@ -109,7 +109,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   lap('load');
   diagnostics.push(...loaded.diagnostics);
   const normalised = await normaliseArchive(loaded.raw, registries, {
-    cacheDir: options.cacheDir ?? null,
+    cacheDir,
     jobs: options.jobs ?? 1,
     progress: options.progress && ((done, total) => options.progress!('normalise', done, total)),
     reload: async (file) => (await readSource(options.contentDir, file, fs.existsSync(path.join(options.contentDir, file + SIDECAR_SUFFIX)))).article,

@@ -36,6 +36,24 @@ export function languageName(code: string): string {
  */
 export const FINGERPRINT = Symbol('fingerprint');
 
+/** Hashes of articles, without their bodies (their bodyHash stands for them), by article. */
+const digests = new WeakMap<Article, string>();
+
+/**
+ * A hash of every field of an article but the body and its HTML (read only when a page is
+ * rendered; the bodyHash field stands for them when there is one).
+ */
+export function articleDigest(a: Article): string {
+  let d = digests.get(a);
+  if (d === undefined) {
+    const skip = typeof a.bodyHash === 'string' ? new Set(['body', 'bodyHtml']) : new Set(['bodyHtml']);
+    const fields = Object.keys(a).filter((k) => !skip.has(k)).sort().map((k) => [k, (a as unknown as Record<string, unknown>)[k]]);
+    d = hashOf(JSON.stringify(fields));
+    digests.set(a, d);
+  }
+  return d;
+}
+
 /** Cards already made, by article and root: one article is listed on many pages. */
 const cards = new WeakMap<Article, Map<string, ReturnType<typeof makeCard>>>();
 
@@ -46,7 +64,8 @@ export function card(a: Article, root: string): ReturnType<typeof makeCard> {
   let c = byRoot.get(root);
   if (!c) {
     c = makeCard(a, root);
-    Object.defineProperty(c, FINGERPRINT, { value: hashOf(JSON.stringify(c)), enumerable: false });
+    // A card is made from its article and its root alone (and the code and settings, which every fingerprint carries).
+    Object.defineProperty(c, FINGERPRINT, { value: `${articleDigest(a)} ${root}`, enumerable: false });
     byRoot.set(root, c);
   }
   return c;

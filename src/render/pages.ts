@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article, Diagnostic, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
 import { ConfigError } from '../load/registries.js';
 import { api } from './api.js';
-import { archivePath, card, fingerprintOf, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
+import { archivePath, articleDigest, card, fingerprintOf, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
@@ -23,8 +23,8 @@ export interface RenderInput {
   strings: Strings;
   /**
    * Turns a page's template kind and context into its file. By default the page is rendered;
-   * an incremental build passes a sink that keeps the published file when the context is
-   * the one it was made from.
+   * an incremental build passes a sink that keeps the published file when what the page is
+   * made from is unchanged.
    */
   page?: PageSink;
   /**
@@ -39,9 +39,10 @@ export type PageContext = Record<string, unknown> & { page: { root: string } };
 
 /**
  * Makes the file of one page from its template kind and context (made on demand). Article
- * pages also come with `keys`: a hash of everything their context is made from (`page`: the
- * articles it shows, its links, the spellings of its people) and of what the search indexes
- * of it (`search`: the article element's inputs), so that a kept page needs no context at all.
+ * and listing pages also come with `keys`: a hash of everything their context is made from
+ * (`page`: the articles shown, the page's place and links, the spellings of its people), so
+ * that a kept page needs no context at all; an article page also with what the search
+ * indexes of it (`search`: the article element's inputs).
  */
 export type PageSink = (path: string, kind: PageKind, make: () => PageContext, keys?: PageKeys) => OutputFile;
 
@@ -49,24 +50,6 @@ export type PageSink = (path: string, kind: PageKind, make: () => PageContext, k
 export interface PageKeys {
   page: string;
   search?: string;
-}
-
-/** Hashes of articles, without their bodies (their bodyHash stands for them), by article. */
-const digests = new WeakMap<Article, string>();
-
-/**
- * A hash of every field of an article but the body and its HTML (read only when a page is
- * rendered; the bodyHash field stands for them when there is one).
- */
-export function articleDigest(a: Article): string {
-  let d = digests.get(a);
-  if (d === undefined) {
-    const skip = typeof a.bodyHash === 'string' ? new Set(['body', 'bodyHtml']) : new Set(['bodyHtml']);
-    const fields = Object.keys(a).filter((k) => !skip.has(k)).sort().map((k) => [k, (a as unknown as Record<string, unknown>)[k]]);
-    d = hashOf(JSON.stringify(fields));
-    digests.set(a, d);
-  }
-  return d;
 }
 
 /** Site-root path of page `n` (1-based) of a listing at `base`. */
@@ -385,17 +368,14 @@ function timeline(articles: Article[], basePath: string, pageSize: number, local
 }
 
 /**
- * The article's body HTML, added to its page context as a property JSON leaves out: a page's
- * fingerprint (JSON of its context) then hashes the body's hash, not the body, which is most
- * of the page and was hashed once when it was rendered.
+ * The article's body HTML, added to its page context as a property read only when the page
+ * is rendered (a kept page never needs its article's body) and left out of JSON.
  */
-function withBody<T extends object>(context: T, a: Article): T & { bodyHash: string } {
-  // Read only when the page is rendered: a kept page never needs its article's body.
+function withBody<T extends object>(context: T, a: Article): T {
   let html: string | undefined;
-  const bodyHtml = () => (html ??= a.bodyHtml ?? renderBody(a));
-  const withHash = { ...context, bodyHash: a.bodyHash ?? hashOf(bodyHtml()) };
-  Object.defineProperty(withHash, 'bodyHtml', { get: bodyHtml, enumerable: false });
-  return withHash;
+  const withHtml = { ...context };
+  Object.defineProperty(withHtml, 'bodyHtml', { get: () => (html ??= a.bodyHtml ?? renderBody(a)), enumerable: false });
+  return withHtml;
 }
 
 /** What a related article shares with this one, in words ("2 people · 3 topics"). */

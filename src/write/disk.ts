@@ -102,24 +102,33 @@ export class DiskWriter implements Writer {
    */
   restore(): string | null {
     if (fs.existsSync(this.out)) return null;
+    // Only one old folder can be left (a build removes the others first); the newest if not.
+    const last = this.leftovers()
+      .filter((l) => l.kind === 'old')
+      .map((l) => l.path)
+      .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs || (a < b ? -1 : 1))
+      .at(-1);
+    if (!last) return null;
+    fs.renameSync(last, this.out);
+    return last;
+  }
+
+  /** Staging (`<out>.tmp-<pid>`) and old (`<out>.old-<pid>`) folders beside the output folder, of builds no longer running. */
+  private leftovers(): { path: string; kind: 'staging' | 'old' }[] {
     const parent = path.dirname(this.out);
     const base = path.basename(this.out);
     let entries: string[] = [];
     try {
       entries = fs.readdirSync(parent);
     } catch {
-      return null;
+      return [];
     }
-    // Only one old folder can be left (a build removes the others first); the newest if not.
-    const olds = entries
-      .filter((e) => e.startsWith(base) && /^\.old-(\d+)$/.test(e.slice(base.length)))
-      .filter((e) => !pidAlive(Number(e.slice(base.length + OLD.length))))
-      .map((e) => path.join(parent, e))
-      .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs || (a < b ? -1 : 1));
-    const last = olds.at(-1);
-    if (!last) return null;
-    fs.renameSync(last, this.out);
-    return last;
+    const found: { path: string; kind: 'staging' | 'old' }[] = [];
+    for (const e of entries) {
+      const m = e.startsWith(base) ? /^(\.tmp-|\.old-)(\d+)$/.exec(e.slice(base.length)) : null;
+      if (m && !pidAlive(Number(m[2]))) found.push({ path: path.join(parent, e), kind: m[1] === OLD ? 'old' : 'staging' });
+    }
+    return found;
   }
 
   get id(): string {
@@ -172,21 +181,10 @@ export class DiskWriter implements Writer {
     return signatures;
   }
 
-  /** Staging or old folders of builds that were killed, beside the output folder. */
+  /** Removes what killed builds left beside the output folder, once their old site is back in place. */
   private removeLeftovers(): void {
     this.restore();
-    const parent = path.dirname(this.out);
-    const base = path.basename(this.out);
-    let entries: string[] = [];
-    try {
-      entries = fs.readdirSync(parent);
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const m = e.startsWith(base) ? /^(?:\.tmp-|\.old-)(\d+)$/.exec(e.slice(base.length)) : null;
-      if (m && !pidAlive(Number(m[1]))) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
-    }
+    for (const l of this.leftovers()) fs.rmSync(l.path, { recursive: true, force: true });
     fs.rmSync(`${this.out}${STAGING}${process.pid}`, { recursive: true, force: true });
   }
 }
