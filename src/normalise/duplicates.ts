@@ -61,10 +61,25 @@ function wordsOf(body: string): string[] {
   return body.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The set of hashed five-word runs. */
+/** Mixes the bits of a 32-bit hash (MurmurHash3's finaliser), so that the smallest values are a fair sample. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The set of hashed five-word runs: each word is hashed once, and a run's hash combines its words' hashes. */
 function shingles(words: string[]): Set<number> {
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hash32(words.slice(i, i + SHINGLE).join(' ')));
+  const wordHashes = words.map(hash32);
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ wordHashes[i + j]!, 0x01000193);
+    out.add(fmix32(h));
+  }
   return out;
 }
 
