@@ -143,8 +143,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const fingerprint = keys ? hashOf('inputs', kind, keys.page) : fingerprintOf(kind, (context = make()));
     if (unchanged(file, fingerprint)) return reusedFile(writer, file);
     rendered++;
-    return { path: file, contents: templates.render(kind, context ?? make()) };
+    // Written now, read back only for the search index: a large site's pages are never all in memory.
+    return writer.stage(file, templates.render(kind, context ?? make()));
   };
+  writer.begin();
   const pages = renderSite({ index, config, templates, strings, page, diagnostics });
   lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));

@@ -285,4 +285,8 @@ export interface OutputFile {
   contents: string | Buffer;
   /** The same bytes as the published file at this path: linked, not written again. */
   reused?: boolean;
+  /** Already written into the coming site (Writer.stage): its bytes are read back on demand. */
+  staged?: boolean;
+  /** Where on disk the bytes are, for a reused or staged file: another thread may read them there. */
+  source?: string;
 }

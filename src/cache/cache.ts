@@ -98,17 +98,19 @@ export class CacheSection<T> {
     return fs.existsSync(this.file(key));
   }
 
-  /** Stores an entry: written beside its place and renamed, so readers see all of it or none. */
-  set(key: string, value: T): void {
+  /** Stores an entry: written beside its place and renamed, so readers see all of it or none. False when it could not be written. */
+  set(key: string, value: T): boolean {
     const file = this.file(key);
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(tmp, JSON.stringify(value));
       fs.renameSync(tmp, file);
+      return true;
     } catch {
       // A cache that cannot be written only costs time next build.
       fs.rmSync(tmp, { force: true });
+      return false;
     }
   }
 

@@ -89,8 +89,8 @@ export async function indexShards(lists: readonly (readonly OutputFile[])[]): Pr
 function indexInWorker(lists: readonly (readonly OutputFile[])[]): Promise<{ files: OutputFile[]; errors: string[] }[]> {
   const here = new URL(import.meta.url);
   const script = new URL(here.pathname.endsWith('.ts') ? './searchWorker.ts' : './searchWorker.js', here);
-  // Pages as text: a kept page's bytes are read from the published file on demand, which a clone would not do.
-  const workerData = lists.map((l) => l.map((f) => ({ path: f.path, contents: String(f.contents) })));
+  // Pages on disk (kept or already staged) are read by the worker; others are sent as text (a clone would not call the getter that reads them).
+  const workerData = lists.map((l) => l.map((f) => (f.source ? { path: f.path, source: f.source } : { path: f.path, contents: String(f.contents) })));
   // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
   const worker = script.pathname.endsWith('.ts')
     ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData })

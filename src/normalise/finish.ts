@@ -51,8 +51,13 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | Faile
  * bodies of unchanged articles. (Defined after slugging: copying the article would read them.)
  */
 function lazyBody(a: Article, load: () => { body: string; bodyHtml: string }): void {
-  let got: { body: string; bodyHtml: string } | undefined;
-  const get = () => (got ??= load());
+  // A body read is held weakly: memory never has to hold every body of a large archive.
+  let held: WeakRef<{ body: string; bodyHtml: string }> | undefined;
+  const get = () => {
+    let got = held?.deref();
+    if (!got) held = new WeakRef((got = load()));
+    return got;
+  };
   Object.defineProperty(a, 'body', { get: () => get().body, enumerable: true, configurable: true });
   Object.defineProperty(a, 'bodyHtml', { get: () => get().bodyHtml, enumerable: true, configurable: true });
 }

@@ -59,26 +59,32 @@ function articleCache(cacheDir: string, registries: Registries) {
   const epoch = hashOf(codeVersion(), JSON.stringify(registries));
   const meta = new CacheSection<CachedMeta>(cacheDir, 'normalised', epoch, isMeta);
   const bodies = new CacheSection<CachedBody>(cacheDir, 'bodies', epoch, isBody);
+  /** Reads a body back, checked against the hashes it was stored with. */
+  const bodyReader = (key: string, file: string, textHash: string, bodyHash: string) => () => {
+    const b = bodies.get(key);
+    if (!b || hashOf(b.body) !== textHash || hashOf(b.bodyHtml) !== bodyHash) throw new StaleCacheError(file);
+    return b;
+  };
   return {
     /** The cached article, its body read on first use; undefined on a miss. */
     get(key: string, file: string): Normalised | undefined {
       const m = meta.get(key);
       if (!m || !bodies.has(key)) return undefined;
       const { textHash, ...normalised } = m;
-      return {
-        ...normalised,
-        lazyBody: () => {
-          const b = bodies.get(key);
-          if (!b || hashOf(b.body) !== textHash || hashOf(b.bodyHtml) !== m.article.bodyHash) throw new StaleCacheError(file);
-          return b;
-        },
-      };
+      return { ...normalised, lazyBody: bodyReader(key, file, textHash, m.article.bodyHash!) };
     },
-    set(key: string, r: Normalised): void {
+    /**
+     * Stores an article; returns it with its body to be read back from the cache on use (so
+     * that a build normalising every article does not keep every body in memory), or the
+     * article as it was when it could not be stored.
+     */
+    set(key: string, file: string, r: Normalised): Normalised {
       const { body, bodyHtml, ...article } = r.article as Normalised['article'] & { bodyHtml?: string; bodyHash?: string };
-      if (typeof bodyHtml !== 'string' || typeof article.bodyHash !== 'string') return;
-      bodies.set(key, { body, bodyHtml });
-      meta.set(key, { ...r, article: article as Normalised['article'], textHash: hashOf(body) });
+      if (typeof bodyHtml !== 'string' || typeof article.bodyHash !== 'string') return r;
+      const textHash = hashOf(body);
+      const stored = { ...r, article: article as Normalised['article'] };
+      if (!bodies.set(key, { body, bodyHtml }) || !meta.set(key, { ...stored, textHash })) return r;
+      return { ...stored, lazyBody: bodyReader(key, file, textHash, article.bodyHash) };
     },
     prune(): void {
       meta.prune();
@@ -118,7 +124,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   const store = (i: number, r: Normalised | Failed) => {
     results[i] = r;
     // A failure is never cached: the next build tries again.
-    if (cache && !('failed' in r) && jsonSafe(r)) cache.set(keys[i]!, r);
+    if (cache && !('failed' in r) && jsonSafe(r)) results[i] = cache.set(keys[i]!, raws[i]!.file, r);
     done++;
     options.progress?.(done, raws.length);
   };

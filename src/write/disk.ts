@@ -4,11 +4,14 @@
 //
 // A file whose bytes are the same as the published one (`reused`, decided by the render
 // stage from its inputs) is not written again: the staging directory gets a hard link to
-// the published file, which costs a directory entry, not a copy.
+// the published file, which costs a directory entry, not a copy. Pages are written into the
+// staging directory as they are rendered (`stage`), so a large site's bytes are never all
+// in memory at once; the swap still happens only when the whole site is there.
 import fs from 'node:fs';
 import path from 'node:path';
 import { hashOf } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
+import { isSafePath } from './collect.js';
 
 /**
  * Where a build's files go. Tests pass a MemoryWriter; the CLI a DiskWriter.
@@ -23,7 +26,13 @@ export interface Writer {
   signature(path: string): string | null;
   /** The published file's bytes (for a file the build reuses). */
   read(path: string): Buffer;
-  /** Replaces the whole site with `files`; returns each file's new signature. */
+  /** Where the published file at `path` is on disk, or null for a writer without files. */
+  where(path: string): string | null;
+  /** Starts a new site: anything staged before (by a build that failed) is dropped. */
+  begin(): void;
+  /** Writes one file of the coming site now (since begin); it is published by `write`, with the rest. */
+  stage(path: string, contents: string | Buffer): OutputFile;
+  /** Replaces the whole site with `files` (staged ones included); returns each file's new signature. */
   write(files: OutputFile[]): Promise<Map<string, string>>;
 }
 
@@ -33,6 +42,7 @@ export function reusedFile(writer: Writer, filePath: string): OutputFile {
   return {
     path: filePath,
     reused: true,
+    source: writer.where(filePath) ?? undefined,
     get contents() {
       bytes ??= writer.read(filePath);
       return bytes;
@@ -48,6 +58,16 @@ export class MemoryWriter implements Writer {
 
   signature(p: string): string | null {
     return this.signatures.get(p) ?? null;
+  }
+
+  where(): null {
+    return null;
+  }
+
+  begin(): void {}
+
+  stage(p: string, contents: string | Buffer): OutputFile {
+    return { path: p, contents };
   }
 
   read(p: string): Buffer {
@@ -143,17 +163,60 @@ export class DiskWriter implements Writer {
     return fs.readFileSync(path.join(this.out, p));
   }
 
+  where(p: string): string {
+    return path.join(this.out, p);
+  }
+
+  /** The staging folder of the build in progress (null when none is), and the folders made in it. */
+  private staging: string | null = null;
+  private made = new Set<string>();
+
+  begin(): void {
+    this.removeLeftovers();
+    this.staging = `${this.out}${STAGING}${process.pid}`;
+    fs.mkdirSync(this.staging, { recursive: true });
+    this.made = new Set([this.staging]);
+  }
+
+  /** Makes the folder of a file in the staging folder. */
+  private folderFor(file: string): void {
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+  }
+
+  stage(p: string, contents: string | Buffer): OutputFile {
+    if (!isSafePath(p)) throw new Error(`internal error: page path "${p}" leaves the output directory`);
+    if (!this.staging) this.begin();
+    const file = path.join(this.staging!, p);
+    this.folderFor(file);
+    fs.writeFileSync(file, contents);
+    // Until the swap the bytes are in the staging folder; after it, in the site.
+    const at = () => path.join(this.staging ?? this.out, p);
+    return {
+      path: p,
+      staged: true,
+      get source() {
+        return at();
+      },
+      get contents() {
+        return fs.readFileSync(at());
+      },
+    };
+  }
+
   async write(files: OutputFile[]): Promise<Map<string, string>> {
     const out = this.out;
-    const staging = `${out}${STAGING}${process.pid}`;
+    if (!this.staging) this.begin();
+    const staging = this.staging!;
     const old = `${out}${OLD}${process.pid}`;
-    this.removeLeftovers();
-    fs.mkdirSync(staging, { recursive: true });
-    const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
-    for (const d of [...dirs].sort()) fs.mkdirSync(d, { recursive: true });
+    for (const f of files) if (!f.staged) this.folderFor(path.join(staging, f.path));
     // Reused files first (a link each, synchronous: cheaper than a round trip to the thread pool).
     const fresh: OutputFile[] = [];
     for (const f of files) {
+      if (f.staged) continue;
       if (!f.reused) { fresh.push(f); continue; }
       const from = path.join(out, f.path);
       const to = path.join(staging, f.path);
@@ -172,6 +235,7 @@ export class DiskWriter implements Writer {
     const exists = fs.existsSync(out);
     if (exists) fs.renameSync(out, old);
     fs.renameSync(staging, out);
+    this.staging = null;
     const signatures = new Map<string, string>();
     for (const f of files) {
       const s = statSignature(path.join(out, f.path));
