@@ -157,21 +157,28 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
     : new Worker(script, { workerData: { registries } }));
   const pool = Array.from({ length: count }, spawn);
   try {
+    // Each worker has a second batch waiting while it works on one: its answers are read only
+    // when the main thread is between two batches of its own, and it must not sit idle till then.
     const onWorker = (w: Worker) => new Promise<void>((resolve, reject) => {
-      let batch: number[] = [];
+      const sent: number[][] = [];
       const send = () => {
-        batch = take();
-        if (!batch.length) { resolve(); return; }
+        const batch = take();
+        if (!batch.length) return;
+        sent.push(batch);
         w.postMessage(batch.map((i) => raws[i]));
       };
       w.on('message', (msg: { results?: Normalised[]; error?: string }) => {
         if (msg.error) { reject(new Error(msg.error)); return; }
+        const batch = sent.shift()!;
         msg.results!.forEach((r, k) => store(batch[k]!, r));
         if (process.env.NEWSARCHIVE_TIMINGS) workerDone += batch.length;
         send();
+        if (!sent.length) resolve();
       });
       w.on('error', reject);
       send();
+      send();
+      if (!sent.length) resolve();
     });
     // The main thread takes batches too, yielding between them so workers' answers are read.
     const onMain = async () => {
