@@ -15,6 +15,9 @@ import type { OutputFile } from '../model.js';
 /** Where the search bundles live in the site: one folder per shard (src/index/shards.ts). */
 export const SEARCH_DIR = 'pagefind';
 
+/** Pages sent to Pagefind before waiting for its answers. */
+const ADD_AT_ONCE = 32;
+
 /** Below this many pages to index, a second Pagefind process costs more than it saves. */
 const MIN_FOR_WORKERS = 300;
 
@@ -154,8 +157,11 @@ async function makeIndex(html: readonly OutputFile[]): Promise<{ files: OutputFi
   errors.push(...created);
   if (!index) return { files: [], errors };
   try {
-    const added = await Promise.all(html.map((f) => index.addHTMLFile({ url: `/${f.path.replace(/index\.html$/, '')}`, content: String(f.contents) })));
-    for (const a of added) errors.push(...a.errors);
+    // A few pages at a time: a large shard's pages are never all in memory (read from disk, and queued to Pagefind) at once.
+    for (let i = 0; i < html.length; i += ADD_AT_ONCE) {
+      const added = await Promise.all(html.slice(i, i + ADD_AT_ONCE).map((f) => index.addHTMLFile({ url: `/${f.path.replace(/index\.html$/, '')}`, content: String(f.contents) })));
+      for (const a of added) errors.push(...a.errors);
+    }
     const got = await index.getFiles();
     errors.push(...got.errors);
     const files = got.files
