@@ -49,8 +49,8 @@ function postings(articles: Article[], keysOf: (a: Article) => string[]): Map<st
   return map;
 }
 
-/** The positions within `window` places of position `i` in a sorted list of positions. */
-function around(list: number[], i: number, window: number): number[] {
+/** Calls `visit` with the positions within `window` places of position `i` in a sorted list of positions. */
+function around(list: number[], i: number, window: number, visit: (j: number) => void): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -58,7 +58,8 @@ function around(list: number[], i: number, window: number): number[] {
     if (list[mid]! < i) lo = mid + 1;
     else hi = mid;
   }
-  return list.slice(Math.max(0, lo - window), Math.min(list.length, lo + window + 1));
+  const end = Math.min(list.length, lo + window + 1);
+  for (let k = Math.max(0, lo - window); k < end; k++) visit(list[k]!);
 }
 
 /**
@@ -84,11 +85,13 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
     };
     for (const p of new Set(a.people.map((x) => x.id))) {
       const list = people.get(p)!;
-      for (const j of around(list, i, PERSON_WINDOW)) add(j, 'people', 2 * idf(list.length));
+      const weight = 2 * idf(list.length);
+      around(list, i, PERSON_WINDOW, (j) => add(j, 'people', weight));
     }
     for (const t of new Set(a.topics.map((x) => x.id))) {
       const list = topics.get(t)!;
-      for (const j of around(list, i, TOPIC_WINDOW)) add(j, 'topics', idf(list.length));
+      const weight = idf(list.length);
+      around(list, i, TOPIC_WINDOW, (j) => add(j, 'topics', weight));
     }
     for (const [j, s] of found) {
       const di = days[i] ?? null;
@@ -126,8 +129,11 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
   });
   const versionCandidates = (i: number): number[] => {
     const a = articles[i]!;
-    const pool = a.story && a.story !== 'none' ? byStory.get(a.story)! : [...shared[i]!.keys()];
-    return pool.filter((j) => j !== i && isVersion(i, j));
+    if (a.story && a.story !== 'none') return byStory.get(a.story)!.filter((j) => j !== i && isVersion(i, j));
+    // Without a story key, a version shares two people at least (isVersion): only those are asked.
+    const pool: number[] = [];
+    for (const [j, s] of shared[i]!) if (s.people >= 2 && isVersion(i, j)) pool.push(j);
+    return pool;
   };
   const rank = (i: number) => (x: number, y: number) =>
     (shared[i]!.get(y)?.score ?? 0) - (shared[i]!.get(x)?.score ?? 0) || x - y;
