@@ -71,6 +71,28 @@ export function card(a: Article, root: string): ReturnType<typeof makeCard> {
   return c;
 }
 
+/**
+ * A part of a page's context that is costly to make and is made only when the page is
+ * rendered (a person's timeline). Its key, a hash of what it is made from, stands for it in
+ * page fingerprints, so a kept page never makes it.
+ */
+export class Deferred<T> {
+  readonly [FINGERPRINT]: string;
+  private made: { value: T } | null = null;
+  constructor(key: string, private readonly make: () => T) {
+    this[FINGERPRINT] = key;
+  }
+
+  get value(): T {
+    return (this.made ??= { value: this.make() }).value;
+  }
+}
+
+/** A context with its deferred parts made (see Deferred). */
+export function madeNow<T extends Record<string, unknown>>(context: T): T {
+  return Object.fromEntries(Object.entries(context).map(([k, v]) => [k, v instanceof Deferred ? v.value : v])) as T;
+}
+
 /** A page's fingerprint: its kind and context, with shared objects (cards) by their hash. */
 export function fingerprintOf(kind: string, context: object): string {
   return hashOf(kind, JSON.stringify(context, (_key, value: unknown) =>

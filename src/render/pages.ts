@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article, Diagnostic, OutputFile, RelatedLink, SiteIndex, Taxonomy, Term } from '../model.js';
 import { ConfigError } from '../load/registries.js';
 import { api } from './api.js';
-import { archivePath, articleDigest, card, fingerprintOf, languageName, pageBase, rootOf, termLink, termPath } from './context.js';
+import { archivePath, articleDigest, card, Deferred, fingerprintOf, languageName, madeNow, pageBase, rootOf, termLink, termPath } from './context.js';
 import { format } from 'date-fns';
 import { formatDate, localeFor, monthName } from './dates.js';
 import { discoveryFiles } from './discovery.js';
@@ -114,7 +114,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
       const keys = { page: hashOf(kind, path, String(i), String(pages.length), byMonth ? 'by month' : '', fingerprintOf('listing', m), ...items.map(articleDigest)) };
       emit(kind, path, () => ({
         ...base({ kind, path, title, description: m.description, crumbs: m.crumbs }),
-        ...m.extra,
+        ...madeNow(m.extra),
         list: items.map((a) => card(a, root)),
         groups: byMonth ? monthGroups(items, root, config.language, strings) : null,
         pagination: pagination(basePath, i + 1, pages.length, root),
@@ -333,7 +333,7 @@ function level(count: number): number {
  * A person's or topic's articles as a calendar: one row per year, one cell per month with its
  * count, each linking to the month's group on the listing page that holds it.
  */
-function timeline(articles: Article[], basePath: string, pageSize: number, locale: string, strings: Strings): (root: string) => unknown {
+function timeline(articles: Article[], basePath: string, pageSize: number, locale: string, strings: Strings): (root: string) => Deferred<unknown> {
   const count = new Map<string, number>();
   const page = new Map<string, number>();
   articles.forEach((a, i) => {
@@ -345,7 +345,10 @@ function timeline(articles: Article[], basePath: string, pageSize: number, local
   const perYear = new Map<string, number>();
   for (const [period, n] of count) if (period) perYear.set(period.slice(0, 4), (perYear.get(period.slice(0, 4)) ?? 0) + n);
   // Counted once per term; only the links differ from one page of the listing to the next.
-  return (root) => {
+  // Made only for a page that is rendered: its key is what it is made from (the interface
+  // strings are in every page's epoch).
+  const inputs = JSON.stringify([basePath, locale, [...count], [...page]]);
+  return (root) => new Deferred(hashOf('timeline', inputs, root), () => {
     const href = (period: string) => `${relativeUrl(root, pagePath(basePath, page.get(period)!))}#${periodAnchor(period)}`;
     const cell = (period: string, label: string) => {
       const n = count.get(period) ?? 0;
@@ -364,7 +367,7 @@ function timeline(articles: Article[], basePath: string, pageSize: number, local
       yearOnly: years.filter((y) => count.has(y)).map((y) => cell(y, y)),
       undated: count.has('') ? cell('', translate(strings, 'undated')) : null,
     };
-  };
+  });
 }
 
 /**
