@@ -3,7 +3,7 @@
 import { searchIndex, SEARCH_DIR } from './index/search.js';
 import { codeVersion, hashOf, StaleCacheError, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
-import { shardOf } from './index/shards.js';
+import { shardLayout, shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -152,7 +152,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
   diagnostics.push(...merged.diagnostics);
   const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));
-  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!), fingerprint: indexed.get(f.path)! }));
+  const layout = shardLayout(index);
+  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!, layout), fingerprint: indexed.get(f.path)! }));
   const search = await searchIndex(searchPages, cacheDir, options.jobs ?? 1);
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);

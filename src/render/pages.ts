@@ -270,7 +270,7 @@ export function renderSite(input: RenderInput): OutputFile[] {
   // Search and 404.
   emit('search', 'search/', {
     ...base({ kind: 'search', path: 'search/', title: t('search'), crumbs: [{ label: t('search'), path: null }] }),
-    // The search bundles (newest year first): the first is loaded, the others merged into it.
+    // The search bundles (newest first): the first is loaded, the others merged into it.
     shards: shardNames(index).map((s) => `${SEARCH_DIR}/${s}/`),
   });
   emit('404', '404.html', { ...base({ kind: '404', path: '', title: t('notFoundHeading'), crumbs: [] }) });
