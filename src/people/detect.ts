@@ -14,7 +14,7 @@ import { sameClause, type Cue } from './cues.js';
 import { isGivenName } from './givenNames.js';
 import { isLatin, keyMatches, wordFold } from './keys.js';
 import { countryPhraseAt, isCountryWord, placesOf } from './places.js';
-import { initialAt, joined, opensSentence, type TokenView } from './registry.js';
+import { initialAt, isCaseless, joined, opensSentence, type TokenView } from './registry.js';
 
 /** A person found by the shape of the text, not the registry. */
 export interface Candidate {
@@ -153,10 +153,7 @@ function creditPattern(): RegExp {
 }
 
 /** Does a script without letter case write this word (Arabic, Hebrew, CJK …)? */
-function caseless(word: string): boolean {
-  const first = word.charAt(0);
-  return first.toLowerCase() === first.toUpperCase();
-}
+const caseless = isCaseless;
 
 /** The shape of a name token: capitalised, letters, not an acronym ("NATO"). */
 function nameShaped(word: string): boolean {
@@ -173,10 +170,9 @@ function aloneCounts(view: TokenView): Map<string, number> {
   const counts = new Map<string, number>();
   const n = view.tokens.length;
   for (let i = 0; i < n; i++) {
-    const w = view.tokens[i]!.word;
-    if (!isCapitalised(w) || caseless(w)) continue;
-    const before = i > 0 && joined(view, i - 1) && isCapitalised(view.tokens[i - 1]!.word);
-    const after = i + 1 < n && joined(view, i) && isCapitalised(view.tokens[i + 1]!.word);
+    if (view.capital[i] !== 1 || view.caseless[i] === 1) continue;
+    const before = i > 0 && joined(view, i - 1) && view.capital[i - 1] === 1;
+    const after = i + 1 < n && joined(view, i) && view.capital[i + 1] === 1;
     if (!before && !after) counts.set(view.folded[i]!, (counts.get(view.folded[i]!) ?? 0) + 1);
   }
   return counts;
@@ -209,7 +205,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const nouns = new Set<string>();
   if (lang.capitalisesNouns) {
     for (let i = 1; i < n; i++) {
-      if ((articles.has(lower[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && isCapitalised(tokens[i]!.word)) nouns.add(folded[i]!);
+      if ((articles.has(lower[i - 1]!) || /^\d+$/.test(tokens[i - 1]!.word)) && view.capital[i] === 1) nouns.add(folded[i]!);
     }
   }
   const places = placesOf(lang.code);
@@ -244,7 +240,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   /** The end of the capitalised run of tokens that starts at s, whatever it is. */
   const rawRunEnd = (s: number): number => {
     let e = s;
-    while (e + 1 < n && joined(view, e) && (isCapitalised(tokens[e + 1]!.word) || rules.particles.has(folded[e + 1]!)) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) e++;
+    while (e + 1 < n && joined(view, e) && (view.capital[e + 1] === 1 || rules.particles.has(folded[e + 1]!)) && isLatin(tokens[e + 1]!.word) === isLatin(tokens[s]!.word)) e++;
     return e;
   };
 
@@ -260,7 +256,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     const inst = institutionAt(s);
     if (inst) return s + inst.length;
     let e = s;
-    while (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word) && (blocked(e + 1) || institutionAt(e + 1))) e++;
+    while (e + 1 < n && joined(view, e) && view.capital[e + 1] === 1 && (blocked(e + 1) || institutionAt(e + 1))) e++;
     return e + 1;
   };
 
@@ -312,7 +308,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       if (k !== undefined && k > s) s = k;
     }
     // Caseless scripts have no capitals to end a name: take at most first name and surname.
-    if (caseless(tokens[s]!.word)) e = Math.min(e, s + 1);
+    if (view.caseless[s] === 1) e = Math.min(e, s + 1);
     // Leading words the text also uses on their own are places or nouns ("Mỹ Lloyd Austin",
     // "Việt Nam Phan Văn Giang" when "Việt Nam" stands alone elsewhere).
     for (let again = true; again && s < e;) {
@@ -369,8 +365,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       let same = true;
       for (let j = 0; j < k && same; j++) same = folded[i + j] === folded[s + j] && (j === 0 || joined(view, i + j - 1));
       if (!same) continue;
-      const before = i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word);
-      const after = i + k < n && joined(view, i + k - 1) && isCapitalised(tokens[i + k]!.word);
+      const before = i > 0 && joined(view, i - 1) && view.capital[i - 1] === 1;
+      const after = i + k < n && joined(view, i + k - 1) && view.capital[i + k] === 1;
       if (!before && !after) return true;
     }
     return false;
@@ -409,7 +405,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         s = k + 1;
         continue;
       }
-      if (lang.definitePrefixes.length && caseless(tokens[s]!.word)) break; // see the rule for such scripts below
+      if (lang.definitePrefixes.length && view.caseless[s] === 1) break; // see the rule for such scripts below
       const run = runFrom(s);
       if (!run) {
         s = skipNonName(s);
@@ -424,9 +420,9 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
         if (next && next[1] > next[0] && next[0] === e + 1) { s = e + 1; continue; }
       }
       // After a role, a run right after "of" is the organisation ("analysts at Goldman Sachs", "phân tích của Goldman Sachs").
-      if (a === s && s - 1 > cue.end && ofWords.has(lower[s - 1]!) && !(e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word))) break;
+      if (a === s && s - 1 > cue.end && ofWords.has(lower[s - 1]!) && !(e + 1 < n && joined(view, e) && view.capital[e + 1] === 1)) break;
       const words = e - a + 1;
-      const caselessName = caseless(tokens[a]!.word);
+      const caselessName = view.caseless[a] === 1;
       let confidence: number;
       // One word: after an honorific, a surname; after a title, a given name is how royals and popes
       // are named ("Kong Frederik", "Dronning Mary", "Papa Francesco").
@@ -513,8 +509,8 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const inFound = (i: number) => covered.has(i);
   const cueByStart = new Map([...cues.values()].map((c) => [c.start, c]));
   for (let s = 0; s < n; s++) {
-    if (inFound(s) || caseless(tokens[s]!.word)) continue;
-    if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // not the start of a run
+    if (inFound(s) || view.caseless[s] === 1) continue;
+    if (s > 0 && joined(view, s - 1) && view.capital[s - 1] === 1) continue; // not the start of a run
     const run = runFrom(s);
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
@@ -541,7 +537,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
 
   // An age before the name: "68-årige Birthe Kjeldsen", "41-letni Jan Kowalski", "67-річний Іван Петренко".
   for (let s = 2; s < n; s++) {
-    if (inFound(s) || caseless(tokens[s]!.word) || !/^\d{1,3}$/.test(tokens[s - 2]!.word)) continue;
+    if (inFound(s) || view.caseless[s] === 1 || !/^\d{1,3}$/.test(tokens[s - 2]!.word)) continue;
     if (!/^[-‐]$/.test(view.text.slice(tokens[s - 2]!.end, tokens[s - 1]!.start)) || !/^\p{Ll}+$/u.test(tokens[s - 1]!.word)) continue;
     const run = runFrom(s);
     if (!run || run[0] !== s || run[1] === s) continue;
@@ -553,12 +549,12 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   const verbEndsAt = (i: number) => verbs.some((v) => v.length <= i + 1 && v.every((w, j) => lower[i - v.length + 1 + j] === w));
   const verbStartsAt = (i: number) => verbs.some((v) => i + v.length <= n && v.every((w, j) => lower[i + j] === w));
   for (let s = 1; s < n; s++) {
-    if (inFound(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
-    if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue;
+    if (inFound(s) || view.caseless[s] === 1 || view.capital[s] !== 1) continue;
+    if (joined(view, s - 1) && view.capital[s - 1] === 1) continue;
     const run = runFrom(s);
     if (!run || run[0] !== s || run[1] === s) continue;
     const e = run[1];
-    if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = e; continue; }
+    if (e + 1 < n && joined(view, e) && view.capital[e + 1] === 1) { s = e; continue; }
     if (ofWords.has(lower[s - 1]!)) { s = e; continue; } // "Analysts at Goldman Sachs said"
     const before = sameClause(view, s - 1, s, false) && verbEndsAt(s - 1);
     // After the name, the verb follows it directly: in "…, Tam Nông, cho biết" the speaker is further back.
@@ -572,22 +568,22 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Gálvez reconoció"): a person named in full, then by surname.
   if (!lang.capitalisesNouns) {
     for (let s = 0; s < n; s++) {
-      if (found.has(s) || caseless(tokens[s]!.word) || !isCapitalised(tokens[s]!.word)) continue;
+      if (found.has(s) || view.caseless[s] === 1 || view.capital[s] !== 1) continue;
       if (s > 0 && ownDeterminers.has(lower[s - 1]!)) { s = rawRunEnd(s); continue; }
       const startsSentence = opensSentence(view, s);
-      if (s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue; // inside a longer run
+      if (s > 0 && joined(view, s - 1) && view.capital[s - 1] === 1) continue; // inside a longer run
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) { s = rawRunEnd(s); continue; }
       const e = run[1];
-      if (e + 1 < n && joined(view, e) && isCapitalised(tokens[e + 1]!.word)) { s = rawRunEnd(s); continue; }
+      if (e + 1 < n && joined(view, e) && view.capital[e + 1] === 1) { s = rawRunEnd(s); continue; }
       // The surname used alone elsewhere, in any case form ("Nawrocki, prezes …", "Nawrockiego").
       const lastKeys = view.keys[e]!;
       let repeats = 0;
       for (let i = 0; i < n; i++) {
-        if ((i >= s && i <= e) || !isCapitalised(tokens[i]!.word)) continue;
+        if ((i >= s && i <= e) || view.capital[i] !== 1) continue;
         if (!view.keys[i]!.some((k) => lastKeys.some((l) => k === l || keyMatches([k], l, view.rules)))) continue;
-        if (i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word) && !cues.has(i - 1)) continue;
-        if (i + 1 < n && joined(view, i) && isCapitalised(tokens[i + 1]!.word)) continue;
+        if (i > 0 && joined(view, i - 1) && view.capital[i - 1] === 1 && !cues.has(i - 1)) continue;
+        if (i + 1 < n && joined(view, i) && view.capital[i + 1] === 1) continue;
         if (lang.shortNameTakesHonorific && cues.get(i - 1)?.kind !== 'honorific') continue;
         repeats++;
       }
@@ -601,7 +597,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
   // Стефанішина"), where the given name comes first (not in Vietnamese).
   if (!lang.familyNameFirst) {
     for (let s = 0; s < n; s++) {
-      if (covered.has(s) || caseless(tokens[s]!.word) || !isGiven(tokens[s]!.word)) continue;
+      if (covered.has(s) || view.caseless[s] === 1 || !isGiven(tokens[s]!.word)) continue;
       // A given name that is also a word of the language opens a sentence as that word: "Per Medvedev …" (for).
       if (opensSentence(view, s) && ownDeterminers.has(lower[s]!)) continue;
       // A name in quotes is a title: an award, a song, a work ("Premio «Mia Martini»").
@@ -609,7 +605,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       // Not the middle of a longer name ("Jean Martin Dupont").
       // A capitalised word before it that is not itself a given name opens the sentence ("Volgens
       // Marieke de Vries", "Soddisfatto Carlo Conti") or is a noun ("Personalvorstand Martin Seiler").
-      const prev = s > 0 && joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word) && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
+      const prev = s > 0 && joined(view, s - 1) && view.capital[s - 1] === 1 && !cues.has(s - 1) ? tokens[s - 1]!.word : null;
       if (prev && (isGiven(prev) || placeOpeners.has(folded[s - 1]!) || isInstitutionToken(s - 1))) continue; // "San Fernando de Henares"
       if (s > 0 && articles.has(lower[s - 1]!)) continue; // "the Tate Modern", "el Santiago Bernabéu"
       const run = runFrom(s);
@@ -624,11 +620,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
     // Family name first, as in Hungarian: a pair of words inside a sentence that ends in a known
     // given name, in any case form ("Balog Zoltán", "Balog Zoltánnak").
     for (let s = 1; s < n; s++) {
-      if (covered.has(s) || caseless(tokens[s]!.word) || opensSentence(view, s)) continue;
-      if (joined(view, s - 1) && isCapitalised(tokens[s - 1]!.word)) continue;
+      if (covered.has(s) || view.caseless[s] === 1 || opensSentence(view, s)) continue;
+      if (joined(view, s - 1) && view.capital[s - 1] === 1) continue;
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] !== s + 1 || !isGiven(tokens[s + 1]!.word)) continue;
-      if (s + 2 < n && joined(view, s + 1) && isCapitalised(tokens[s + 2]!.word)) continue;
+      if (s + 2 < n && joined(view, s + 1) && view.capital[s + 2] === 1) continue;
       add(s, s + 1, 0.7, `given name ${tokens[s + 1]!.word}`);
       s++;
     }
@@ -659,11 +655,11 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       let closed = false;
       const glued = joinedAnd.find((w) => tokens[s]!.word.startsWith(w) && tokens[s]!.word.length - w.length >= 2);
       if (/^\s+$/.test(gap) && ands.has(lower[s]!)) { s++; closed = true; }
-      else if (/^\s+$/.test(gap) && glued && caseless(tokens[s]!.word)) skip = glued.length;
+      else if (/^\s+$/.test(gap) && glued && view.caseless[s] === 1) skip = glued.length;
       else if (!/^,\s*$/.test(gap)) break;
       else if (s < n && ands.has(lower[s]!)) { s++; closed = true; }
       if (s >= n || covered.has(s) || used.has(s)) break;
-      if (caseless(tokens[s]!.word)) {
+      if (view.caseless[s] === 1) {
         // No capitals to end a name: an item of exactly two words, then a comma, an "and" or the clause's end.
         if (s + 1 >= n || !joined(view, s) || used.has(s + 1) || blocked(s) || blocked(s + 1)) break;
         const after = s + 2 < n ? view.text.slice(tokens[s + 1]!.end, tokens[s + 2]!.start) : '.';

@@ -103,6 +103,12 @@ export interface TokenView {
   /** Consonant skeletons of each token as written in another script (see tokenSkeletons), computed on demand. */
   scriptSkeletons: (i: number) => string[];
   rules: NameRules;
+  /** 1 where a token is capitalised (see isCapitalised), else 0. */
+  capital: Uint8Array;
+  /** 1 where a token is in a script without letter case (Arabic, Hebrew, CJK …), else 0. */
+  caseless: Uint8Array;
+  /** Answers of `joined` already worked out: 0 not yet, 1 joined, 2 not. */
+  gaps: Uint8Array;
 }
 
 /** Tokenises a text for name finding. */
@@ -117,7 +123,16 @@ export function tokenView(text: string, lang: LangData): TokenView {
     lexical: tokens.map((t) => wordFold(lang)(t.word)),
     keySkeletons: keys.map((ks) => ks.map(skeleton)),
     scriptSkeletons: (i) => (scripts[i] ??= tokenSkeletons(tokens[i]!.word, rules)),
+    capital: Uint8Array.from(tokens, (t) => (isCapitalised(t.word) ? 1 : 0)),
+    caseless: Uint8Array.from(tokens, (t) => (isCaseless(t.word) ? 1 : 0)),
+    gaps: new Uint8Array(tokens.length),
   };
+}
+
+/** Does a script without letter case write this word (Arabic, Hebrew, CJK …)? */
+export function isCaseless(word: string): boolean {
+  const first = word.charAt(0);
+  return first.toLowerCase() === first.toUpperCase();
 }
 
 /** A registry person found at a token position. */
@@ -143,9 +158,12 @@ export function initialAt(view: TokenView, i: number): boolean {
  * of an initial ("Lloyd J. Austin") stands between them.
  */
 export function joined(view: TokenView, a: number): boolean {
+  const known = view.gaps[a];
+  if (known) return known === 1;
   const gap = view.text.slice(view.tokens[a]!.end, view.tokens[a + 1]!.start);
-  if (/^[ \u00a0]$|^[-‐]$/.test(gap)) return true;
-  return /^\.[ \u00a0]$/.test(gap) && view.tokens[a]!.word.length <= 2;
+  const yes = /^[ \u00a0]$|^[-‐]$/.test(gap) || (/^\.[ \u00a0]$/.test(gap) && view.tokens[a]!.word.length <= 2);
+  view.gaps[a] = yes ? 1 : 2;
+  return yes;
 }
 
 /**
