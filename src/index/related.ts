@@ -73,8 +73,21 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
   const idf = (df: number) => Math.log(1 + n / df);
   const days = articles.map(dayNumber);
 
-  // Scores of each article's candidates.
-  const shared: Map<number, Shared>[] = articles.map((a, i) => {
+  // Versions: explicit story keys first, then found ones.
+  const topicSets = articles.map((a) => new Set(a.topics.map((t) => t.id)));
+  const byStory = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    if (a.story && a.story !== 'none') byStory.set(a.story, [...(byStory.get(a.story) ?? []), i]);
+  });
+
+  // For each article, its candidates are scored, then only what the links need is kept: its
+  // best version in each other language, and its best related articles (as many more as it
+  // has versions, since those are not listed twice). A large archive never holds every
+  // article's few hundred candidates at once.
+  const bestPerLanguage: Map<string, number>[] = [];
+  const relatedFirst: number[][] = [];
+  const kept: Map<number, Shared>[] = [];
+  articles.forEach((a, i) => {
     const found = new Map<number, Shared>();
     const add = (j: number, kind: 'people' | 'topics', weight: number) => {
       if (j === i) return;
@@ -101,50 +114,46 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
         s.score += apart <= 7 ? 1 : apart <= 31 ? 0.5 : 0;
       }
     }
-    return found;
-  });
 
-  // Versions: explicit story keys first, then found ones.
-  const topicSets = articles.map((a) => new Set(a.topics.map((t) => t.id)));
-  const isVersion = (i: number, j: number): boolean => {
-    const a = articles[i]!;
-    const b = articles[j]!;
-    if (a.lang === b.lang || a.story === 'none' || b.story === 'none') return false;
-    if (a.story || b.story) return a.story === b.story;
-    const s = shared[i]!.get(j);
-    if (!s || s.people < 2) return false;
-    const di = days[i] ?? null;
-    const dj = days[j] ?? null;
-    if (di === null || dj === null || Math.abs(di - dj) > VERSION_DAYS) return false;
-    const topicsA = topicSets[i]!;
-    const topicsB = topicSets[j]!;
-    let both = 0;
-    for (const t of topicsA) if (topicsB.has(t)) both++;
-    const union = topicsA.size + topicsB.size - both;
-    return union === 0 || s.topics / union >= 0.5;
-  };
-  const byStory = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    if (a.story && a.story !== 'none') byStory.set(a.story, [...(byStory.get(a.story) ?? []), i]);
-  });
-  const versionCandidates = (i: number): number[] => {
-    const a = articles[i]!;
-    if (a.story && a.story !== 'none') return byStory.get(a.story)!.filter((j) => j !== i && isVersion(i, j));
-    // Without a story key, a version shares two people at least (isVersion): only those are asked.
-    const pool: number[] = [];
-    for (const [j, s] of shared[i]!) if (s.people >= 2 && isVersion(i, j)) pool.push(j);
-    return pool;
-  };
-  const rank = (i: number) => (x: number, y: number) =>
-    (shared[i]!.get(y)?.score ?? 0) - (shared[i]!.get(x)?.score ?? 0) || x - y;
-  /** The best version of article i in each other language. */
-  const bestPerLanguage = articles.map((_, i) => {
-    const best = new Map<string, number>();
-    for (const j of versionCandidates(i).sort(rank(i))) {
-      const lang = articles[j]!.lang;
-      if (!best.has(lang)) best.set(lang, j);
+    const isVersion = (j: number): boolean => {
+      const b = articles[j]!;
+      if (a.lang === b.lang || a.story === 'none' || b.story === 'none') return false;
+      if (a.story || b.story) return a.story === b.story;
+      const s = found.get(j);
+      if (!s || s.people < 2) return false;
+      const di = days[i] ?? null;
+      const dj = days[j] ?? null;
+      if (di === null || dj === null || Math.abs(di - dj) > VERSION_DAYS) return false;
+      const topicsA = topicSets[i]!;
+      const topicsB = topicSets[j]!;
+      let both = 0;
+      for (const t of topicsA) if (topicsB.has(t)) both++;
+      const union = topicsA.size + topicsB.size - both;
+      return union === 0 || s.topics / union >= 0.5;
+    };
+    let candidates: number[];
+    if (a.story && a.story !== 'none') candidates = byStory.get(a.story)!.filter((j) => j !== i && isVersion(j));
+    else {
+      // Without a story key, a version shares two people at least (isVersion): only those are asked.
+      candidates = [];
+      for (const [j, s] of found) if (s.people >= 2 && isVersion(j)) candidates.push(j);
     }
-    return best;
+    const rank = (x: number, y: number) => (found.get(y)?.score ?? 0) - (found.get(x)?.score ?? 0) || x - y;
+    const best1 = new Map<string, number>();
+    for (const j of candidates.sort(rank)) {
+      const lang = articles[j]!.lang;
+      if (!best1.has(lang)) best1.set(lang, j);
+    }
+    bestPerLanguage[i] = best1;
+    const eligible: number[] = [];
+    for (const [j, s] of found) if (s.people >= 1 || s.topics >= 2) eligible.push(j);
+    relatedFirst[i] = best(eligible, RELATED_COUNT + best1.size, rank);
+    const keep = new Map<number, Shared>();
+    for (const j of [...best1.values(), ...relatedFirst[i]!]) {
+      const s = found.get(j);
+      if (s) keep.set(j, s);
+    }
+    kept[i] = keep;
   });
 
   const out: Record<string, { versions: RelatedLink[]; related: RelatedLink[] }> = {};
@@ -153,13 +162,9 @@ export function relatedArticles(articles: Article[]): Record<string, { versions:
       .filter((j) => bestPerLanguage[j]!.get(a.lang) === i)
       .sort((x, y) => (articles[x]!.lang < articles[y]!.lang ? -1 : articles[x]!.lang > articles[y]!.lang ? 1 : 0));
     const taken = new Set(versions);
-    const related = best(
-      [...shared[i]!.entries()].filter(([j, s]) => !taken.has(j) && (s.people >= 1 || s.topics >= 2)).map(([j]) => j),
-      RELATED_COUNT,
-      rank(i),
-    );
+    const related = relatedFirst[i]!.filter((j) => !taken.has(j)).slice(0, RELATED_COUNT);
     const link = (j: number): RelatedLink => {
-      const s = shared[i]!.get(j);
+      const s = kept[i]!.get(j);
       return { id: articles[j]!.id, people: s?.people ?? 0, topics: s?.topics ?? 0 };
     };
     out[a.id] = { versions: versions.map(link), related: related.map(link) };
