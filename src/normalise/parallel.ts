@@ -109,6 +109,7 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
     const hit = cache?.get(keys[i]!, raw.file);
     if (hit) {
       results[i] = hit;
+      if (raw.body) raws[i] = { ...raw, body: '' };
       continue;
     }
     if (raw.stub) {
@@ -123,6 +124,8 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
   options.progress?.(done, raws.length);
   const store = (i: number, r: Normalised | Failed) => {
     results[i] = r;
+    // The capture's text is not read again (finishing needs its file and front matter only).
+    raws[i] = { ...raws[i]!, body: '' };
     // A failure is never cached: the next build tries again.
     if (cache && !('failed' in r) && jsonSafe(r)) results[i] = cache.set(keys[i]!, raws[i]!.file, r);
     done++;
