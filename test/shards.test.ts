@@ -1,5 +1,5 @@
 // Search shards: a year is one shard until it holds more than SHARD_MAX articles; then it is
-// split into the fewest runs of whole months that each hold at most SHARD_MAX.
+// split into the fewest runs of whole months that each hold at most SHARD_MAX, four at most.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SHARD_MAX, shardLayout, shardNames, shardOf } from '../src/index/shards.js';
@@ -44,11 +44,14 @@ describe('search shards', () => {
     assert.equal(shardLayout(split).get('2022'), 3);
   });
 
-  it('lists only the parts that hold articles, and gives the same layout for the same archive', () => {
+  it('splits a year into four parts at most, lists only the parts that hold articles, and gives the same layout for the same archive', () => {
     const many = dated(Array.from({ length: 3 * SHARD_MAX }, (_, i) => `2021-${String((i % 3) + 1).padStart(2, '0')}-01`));
     const index = indexOf({ 2021: many });
-    // Three months of SHARD_MAX each: one month per shard, and the other nine months have none.
-    assert.deepEqual(shardNames(index), ['2021-03', '2021-02', '2021-01']);
+    // Three crowded months fill one quarter beyond the limit: quarters still, the most a year is split into.
+    assert.equal(shardLayout(index).get('2021'), 4);
+    assert.deepEqual(shardNames(index), ['2021-01']);
+    const spread = dated([...many.map((a) => (a.date as { value: string }).value), '2021-12-24', '2021-08-01']);
+    assert.deepEqual(shardNames(indexOf({ 2021: spread })), ['2021-10', '2021-07', '2021-01']);
     assert.deepEqual([...shardLayout(indexOf({ 2021: many.slice().reverse() }))], [...shardLayout(index)]);
   });
 });

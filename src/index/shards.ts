@@ -1,9 +1,11 @@
 // The search index is split into shards by the date of its articles, so that adding an
 // article re-indexes one shard only; the search page merges the shards in the browser,
 // newest first. A shard is one year; a year of more than SHARD_MAX articles is split into
-// parts of whole consecutive months (halves, thirds, quarters … down to single months), the
-// fewest parts that keep each under the limit. Undated articles have a shard of their own.
-// The layout follows from the archive alone, so the same archive always gives the same shards.
+// parts of whole consecutive months (halves, thirds or quarters), the fewest parts that keep
+// each under the limit, and never more than four: each shard is one more index the browser
+// loads and searches, so a very large year has large quarters rather than many small shards.
+// Undated articles have a shard of their own. The layout follows from the archive alone, so
+// the same archive always gives the same shards.
 import type { Article, SiteIndex } from '../model.js';
 
 /** The shard of undated articles. */
@@ -15,8 +17,9 @@ export const UNDATED_SHARD = 'undated';
  */
 export const SHARD_MAX = 600;
 
-/** Ways to split a year into runs of whole months (parts per year). */
-const PARTS = [1, 2, 3, 4, 6, 12] as const;
+/** Ways to split a year into runs of whole months (parts per year), the last the most a year is split into. */
+const PARTS = [1, 2, 3, 4] as const;
+const MOST_PARTS = 4;
 
 /** Month (1–12) of an article's date; a date known only to the year counts as January. */
 function monthOf(a: Article): number {
@@ -45,7 +48,7 @@ export function shardLayout(index: SiteIndex): ShardLayout {
         }
         return true;
       };
-      made.set(y.year, PARTS.find(fits) ?? 12);
+      made.set(y.year, PARTS.find(fits) ?? MOST_PARTS);
     }
     layouts.set(index, (layout = made));
   }
