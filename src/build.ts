@@ -141,7 +141,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     if (keys?.search) indexed.set(file, hashOf(epoch, keys.search));
     let context: PageContext | undefined;
     const fingerprint = keys ? hashOf('inputs', kind, keys.page) : fingerprintOf(kind, (context = make()));
-    if (unchanged(file, fingerprint)) return reusedFile(writer, file);
+    if (unchanged(file, fingerprint)) return reusedFile(writer, file, known[file]![1]);
     rendered++;
     // Written now, read back only for the search index: a large site's pages are never all in memory.
     return writer.stage(file, templates.render(kind, context ?? make()));
@@ -160,7 +160,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   merged.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   lap('search');
   // Files besides pages (feeds, API, public files, search) are kept when their bytes are the same.
-  const files = merged.files.map((f) => (fingerprints.has(f.path) || !unchanged(f.path, hashOf(f.contents)) ? f : reusedFile(writer, f.path)));
+  const files = merged.files.map((f) => (fingerprints.has(f.path) || !unchanged(f.path, hashOf(f.contents)) ? f : reusedFile(writer, f.path, known[f.path]![1])));
   if (cacheDir) dropSiteState(cacheDir, writer.id);
   const signatures = await writer.write(files);
   lap('write');

@@ -289,4 +289,6 @@ export interface OutputFile {
   staged?: boolean;
   /** Where on disk the bytes are, for a reused or staged file: another thread may read them there. */
   source?: string;
+  /** For a reused file: the published file's signature (Writer.signature), which a hard link to it keeps. */
+  signature?: string;
 }

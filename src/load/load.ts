@@ -6,6 +6,7 @@
 // from the cache by that hash. Should the cache not have it, the file is read after all.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mapLimit, READS_AT_ONCE } from '../limit.js';
 import type { Diagnostic, RawArticle } from '../model.js';
 import { findFiles, SIDECAR_SUFFIX } from './files.js';
 import { megabytes, readArticle } from './read.js';
@@ -72,16 +73,14 @@ export async function loadArticles(contentDir: string, known: Record<string, Kno
   const diagnostics = [...found.diagnostics];
   const raw: RawArticle[] = [];
   const sources: Record<string, KnownSource> = {};
-  const results = await Promise.all(
-    found.articles.map(async (file): Promise<KnownSource> => {
-      const sidecarFile = file + SIDECAR_SUFFIX;
-      const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
-      const was = known[file];
-      if (was && was.sig === sig && was.stub) return was;
-      const read = await readSource(contentDir, file, sidecars.has(sidecarFile));
-      return { sig, stub: read.article, diagnostics: read.diagnostics };
-    }),
-  );
+  const results = await mapLimit(found.articles, READS_AT_ONCE, async (file): Promise<KnownSource> => {
+    const sidecarFile = file + SIDECAR_SUFFIX;
+    const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
+    const was = known[file];
+    if (was && was.sig === sig && was.stub) return was;
+    const read = await readSource(contentDir, file, sidecars.has(sidecarFile));
+    return { sig, stub: read.article, diagnostics: read.diagnostics };
+  });
   found.articles.forEach((file, i) => {
     const r = results[i]!;
     diagnostics.push(...r.diagnostics);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic, OutputFile } from '../model.js';
+import { mapLimit, READS_AT_ONCE } from '../limit.js';
 
 /** True when a relative output path stays inside the output directory. */
 export function isSafePath(p: string): boolean {
@@ -16,7 +17,7 @@ export function isSafePath(p: string): boolean {
 export async function publicFiles(publicDir: string): Promise<OutputFile[]> {
   if (!fs.existsSync(publicDir)) return [];
   const files = (await fg('**/*', { cwd: publicDir, onlyFiles: true, dot: false })).sort();
-  return Promise.all(files.map(async (f) => ({ path: f, contents: await fs.promises.readFile(path.join(publicDir, f)) })));
+  return mapLimit(files, READS_AT_ONCE, async (f) => ({ path: f, contents: await fs.promises.readFile(path.join(publicDir, f)) }));
 }
 
 /**

@@ -37,11 +37,12 @@ export interface Writer {
 }
 
 /** A file that keeps the published bytes at its path: read lazily, linked rather than written. */
-export function reusedFile(writer: Writer, filePath: string): OutputFile {
+export function reusedFile(writer: Writer, filePath: string, signature?: string): OutputFile {
   let bytes: Buffer | null = null;
   return {
     path: filePath,
     reused: true,
+    signature,
     source: writer.where(filePath) ?? undefined,
     get contents() {
       bytes ??= writer.read(filePath);
@@ -215,6 +216,8 @@ export class DiskWriter implements Writer {
     for (const f of files) if (!f.staged) this.folderFor(path.join(staging, f.path));
     // Reused files first (a link each, synchronous: cheaper than a round trip to the thread pool).
     const fresh: OutputFile[] = [];
+    // A hard link is the same file: its signature is the published one's, known already.
+    const linked = new Map<string, string>();
     for (const f of files) {
       if (f.staged) continue;
       if (!f.reused) { fresh.push(f); continue; }
@@ -222,6 +225,7 @@ export class DiskWriter implements Writer {
       const to = path.join(staging, f.path);
       try {
         fs.linkSync(from, to);
+        if (f.signature) linked.set(f.path, f.signature);
       } catch {
         // A file system without hard links (or a file gone since): copy the bytes instead.
         fs.writeFileSync(to, f.contents);
@@ -238,7 +242,7 @@ export class DiskWriter implements Writer {
     this.staging = null;
     const signatures = new Map<string, string>();
     for (const f of files) {
-      const s = statSignature(path.join(out, f.path));
+      const s = linked.get(f.path) ?? statSignature(path.join(out, f.path));
       if (s) signatures.set(f.path, s);
     }
     if (exists) fs.rmSync(old, { recursive: true, force: true });
