@@ -33,7 +33,7 @@ if (ours) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: '
 
 /** Runs one build in a fresh process; wall time and peak resident memory. */
 function build(dir: string, out: string, cache: string): Timed & { summary: string } {
-  const r = timed(process.execPath, [path.join(ROOT, 'lib/cli.js'), '--content', path.join(dir, 'content'), '--out', out,
+  const r = timed(process.execPath, ['--max-old-space-size=12288', path.join(ROOT, 'lib/cli.js'), '--content', path.join(dir, 'content'), '--out', out,
     '--cache-dir', cache, '--templates', path.join(ROOT, 'templates'), '--public', path.join(ROOT, 'public'),
     '--config', path.join(dir, 'site.yml'), '--quiet', ...(values.jobs ? ['--jobs', values.jobs] : [])], { ok: [0, 1] });
   return { ...r, summary: r.stdout.split('\n').find((l) => l.startsWith('Built')) ?? '' };

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=12288
 // Command line: arguments, printing problems, the closing summary, exit status.
 //   0 every article built · 1 some files had errors (the rest of the site was written) · 2 usage or configuration error
 import fs from 'node:fs';

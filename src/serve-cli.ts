@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=12288
 // Local preview: builds the site, serves it on localhost, and rebuilds when an article, a
 // registry, a template, a public file, the site settings or the language data change. Each
 // build goes through the normal command (and its swap-in-when-complete writer), so the
