@@ -152,13 +152,10 @@ function creditPattern(): RegExp {
   return creditRe;
 }
 
-/** Does a script without letter case write this word (Arabic, Hebrew, CJK …)? */
-const caseless = isCaseless;
-
 /** The shape of a name token: capitalised, letters, not an acronym ("NATO"). */
 function nameShaped(word: string): boolean {
   if (!isCapitalised(word) || /\d/.test(word)) return false;
-  if (caseless(word)) return true;
+  if (isCaseless(word)) return true;
   const letters = word.replace(/[^\p{L}]/gu, '');
   // A capital inside the word marks a brand (InsingerGilissen, SpaceX), except Mc/Mac/O'/D' names.
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O'|O’|D'|D’|Le|La|De|Di|Du|Van|Von|Fitz)\p{Lu}/u.test(word)) return false;
@@ -250,8 +247,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
    * past capitalised non-name words ("des Auswärtigen Amtes"), or one word on.
    */
   const skipNonName = (s: number): number => {
-    const t = tokens[s]!.word;
-    if (!isCapitalised(t) || caseless(t)) return s + 1;
+    if (view.capital[s] !== 1 || view.caseless[s] === 1) return s + 1;
     if (rules.determiners.has(lower[s]!)) return rawRunEnd(s) + 1;
     const inst = institutionAt(s);
     if (inst) return s + inst.length;
@@ -610,7 +606,7 @@ export function detectPeople(view: TokenView, lang: LangData, cues: Map<number, 
       if (s > 0 && articles.has(lower[s - 1]!)) continue; // "the Tate Modern", "el Santiago Bernabéu"
       const run = runFrom(s);
       if (!run || run[0] !== s || run[1] === s) continue;
-      if (run[1] + 1 < n && joined(view, run[1]) && isCapitalised(tokens[run[1] + 1]!.word)) continue;
+      if (run[1] + 1 < n && joined(view, run[1]) && view.capital[run[1] + 1] === 1) continue;
       // Two words at least: "Georges-Vallerey" is one (a pool, a street).
       if (/^[-‐]$/.test(view.text.slice(tokens[s]!.end, tokens[s + 1]!.start)) && run[1] === s + 1) continue;
       add(s, run[1], 0.7, `given name ${tokens[s]!.word}`);

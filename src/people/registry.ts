@@ -178,7 +178,7 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
 
   // Pass 1: full names, longest forms first.
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
+    if (used.has(i) || view.capital[i] !== 1) continue;
     let best: { person: PreparedPerson; length: number } | null = null;
     for (const person of matcher.people) {
       const forms = rules.familyFirst ? [...person.forms, ...person.reversed] : person.forms;
@@ -228,8 +228,8 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
 
   // Pass 2: a surname alone, not the last part of some other name ("Simon Harris" is not Kamala Harris).
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i) || !isCapitalised(tokens[i]!.word)) continue;
-    if (i > 0 && joined(view, i - 1) && isCapitalised(tokens[i - 1]!.word) && !used.has(i - 1) && !cuedAt(i, true)) continue;
+    if (used.has(i) || view.capital[i] !== 1) continue;
+    if (i > 0 && joined(view, i - 1) && view.capital[i - 1] === 1 && !used.has(i - 1) && !cuedAt(i, true)) continue;
     const candidates = new Set<PreparedPerson>();
     let asWritten = false; // the surname without a grammatical ending
     for (const [s, ps] of matcher.bySurname) {
@@ -246,10 +246,10 @@ export function findRegistryHits(view: TokenView, matcher: PeopleMatcher, cuedAt
     // Nor inside a longer name written with a particle or followed by another name word, in
     // scripts with capitals: "Inês de Sousa Real" is not Marcelo Rebelo de Sousa. (A surname
     // in a case form may stand before another name: "Адвокат Иванова Денис Балуев".)
-    if (!caseless(tokens[i]!.word)) {
+    if (view.caseless[i] !== 1) {
       const particleBefore = i > 1 && joined(view, i - 1) && joined(view, i - 2) && rules.particles.has(tokens[i - 1]!.word)
-        && isCapitalised(tokens[i - 2]!.word) && !used.has(i - 2);
-      const nameAfter = asWritten && i + 1 < tokens.length && joined(view, i) && isCapitalised(tokens[i + 1]!.word) && !used.has(i + 1)
+        && view.capital[i - 2] === 1 && !used.has(i - 2);
+      const nameAfter = asWritten && i + 1 < tokens.length && joined(view, i) && view.capital[i + 1] === 1 && !used.has(i + 1)
         && !cuedAt(i + 1, true) && /^[ \u00a0]$/.test(view.text.slice(tokens[i]!.end, tokens[i + 1]!.start));
       if (particleBefore || nameAfter) continue;
     }
@@ -280,7 +280,7 @@ function otherFullName(view: TokenView, i: number, used: Set<number>, cuedAt: (i
   if (!key) return false;
   for (let j = 1; j < view.tokens.length; j++) {
     if (j === i || used.has(j) || used.has(j - 1) || !view.keys[j]!.includes(key)) continue;
-    if (joined(view, j - 1) && isCapitalised(view.tokens[j - 1]!.word) && view.tokens[j - 1]!.word.length > 2 && !cuedAt(j, true)) return true;
+    if (joined(view, j - 1) && view.capital[j - 1] === 1 && view.tokens[j - 1]!.word.length > 2 && !cuedAt(j, true)) return true;
   }
   return false;
 }
@@ -294,9 +294,9 @@ function repeatedAlone(view: TokenView, i: number, used: Set<number>): boolean {
   if (!key) return false;
   let count = 0;
   for (let j = 0; j < view.tokens.length; j++) {
-    if (used.has(j) || !isCapitalised(view.tokens[j]!.word) || !keyMatches(view.keys[j]!, key, view.rules)) continue;
-    const before = j > 0 && joined(view, j - 1) && isCapitalised(view.tokens[j - 1]!.word);
-    const after = j + 1 < view.tokens.length && joined(view, j) && isCapitalised(view.tokens[j + 1]!.word);
+    if (used.has(j) || view.capital[j] !== 1 || !keyMatches(view.keys[j]!, key, view.rules)) continue;
+    const before = j > 0 && joined(view, j - 1) && view.capital[j - 1] === 1;
+    const after = j + 1 < view.tokens.length && joined(view, j) && view.capital[j + 1] === 1;
     if (!before && !after) count++;
   }
   return count >= 2;
@@ -320,10 +320,4 @@ function foreignSurname(view: TokenView, i: number, asWritten: boolean): boolean
 export function opensSentence(view: TokenView, i: number): boolean {
   const before = i > 0 ? view.text.slice(view.tokens[i - 1]!.end, view.tokens[i]!.start) : '\n';
   return /[.!?:;\n"«»“”„|>›–—-]/.test(before);
-}
-
-/** Does a script without letter case write this word (Arabic, Hebrew …)? */
-function caseless(word: string): boolean {
-  const first = word.charAt(0);
-  return first.toLowerCase() === first.toUpperCase();
 }
