@@ -1,9 +1,9 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
-import { searchIndex, SEARCH_DIR } from './index/search.js';
+import { SearchIndexer, SEARCH_DIR, type SearchPage } from './index/search.js';
 import { codeVersion, hashOf, StaleCacheError, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
-import { shardLayout, shardOf } from './index/shards.js';
+import { shardLayout, shardNames, shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -136,25 +136,50 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // An article page is kept when everything its context is made from is unchanged (its keys),
   // without making the context; any other page when its context is.
   const indexed = new Map<string, string>();
+  // A shard of the search index is offered to the indexer as soon as its article pages are all made.
+  const layout = shardLayout(index);
+  const shardByFile = new Map(index.articles.map((a) => [`${a.url}index.html`, shardOf(a, layout)]));
+  const pending = new Map<string, { left: number; pages: SearchPage[] }>();
+  for (const shard of shardByFile.values()) {
+    const p = pending.get(shard) ?? { left: 0, pages: [] };
+    p.left++;
+    pending.set(shard, p);
+  }
+  const indexer = new SearchIndexer(cacheDir, options.jobs ?? 1, shardNames(index).length + 1);
   let rendered = 0;
   const page: PageSink = (file, kind, make, keys) => {
-    if (keys?.search) indexed.set(file, hashOf(epoch, keys.search));
     let context: PageContext | undefined;
     const fingerprint = keys ? hashOf('inputs', kind, keys.page) : fingerprintOf(kind, (context = make()));
-    if (unchanged(file, fingerprint)) return reusedFile(writer, file, known[file]![1]);
-    rendered++;
-    // Written now, read back only for the search index: a large site's pages are never all in memory.
-    return writer.stage(file, templates.render(kind, context ?? make()));
+    let out: OutputFile;
+    if (unchanged(file, fingerprint)) out = reusedFile(writer, file, known[file]![1]);
+    else {
+      rendered++;
+      // Written now, read back only for the search index: a large site's pages are never all in memory.
+      out = writer.stage(file, templates.render(kind, context ?? make()));
+    }
+    const shard = shardByFile.get(file);
+    if (keys?.search && shard !== undefined) {
+      const searchKey = hashOf(epoch, keys.search);
+      indexed.set(file, searchKey);
+      const p = pending.get(shard)!;
+      p.pages.push({ file: out, shard, fingerprint: searchKey });
+      if (--p.left === 0) indexer.offer(shard, p.pages);
+    }
+    return out;
   };
   writer.begin();
-  const pages = renderSite({ index, config, templates, strings, page, diagnostics });
-  lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);
-  const merged = mergeOutputs(pages, await publicFiles(options.publicDir));
-  diagnostics.push(...merged.diagnostics);
-  const byUrl = new Map(index.articles.map((a) => [`${a.url}index.html`, a]));
-  const layout = shardLayout(index);
-  const searchPages = merged.files.filter((f) => byUrl.has(f.path)).map((f) => ({ file: f, shard: shardOf(byUrl.get(f.path)!, layout), fingerprint: indexed.get(f.path)! }));
-  const search = await searchIndex(searchPages, cacheDir, options.jobs ?? 1);
+  let search: Awaited<ReturnType<SearchIndexer['finish']>>;
+  let merged: ReturnType<typeof mergeOutputs>;
+  try {
+    const pages = renderSite({ index, config, templates, strings, page, diagnostics });
+    lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);
+    merged = mergeOutputs(pages, await publicFiles(options.publicDir));
+    diagnostics.push(...merged.diagnostics);
+    const searchPages = merged.files.filter((f) => shardByFile.has(f.path)).map((f) => ({ file: f, shard: shardByFile.get(f.path)!, fingerprint: indexed.get(f.path)! }));
+    search = await indexer.finish(searchPages);
+  } finally {
+    await indexer.close();
+  }
   for (const message of search.errors) diagnostics.push({ file: SEARCH_DIR, field: 'search', severity: 'warning', message: `search index: ${message}` });
   merged.files.push(...search.files);
   merged.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

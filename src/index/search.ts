@@ -28,84 +28,221 @@ export interface SearchPage {
   fingerprint: string;
 }
 
+type Made = { files: OutputFile[]; errors: string[] };
+
+/** A shard to index: its pages, sorted by path, and its cache key. `id` is its slot in the claims shared with the worker. */
+interface Job {
+  id: number;
+  shard: string;
+  key: string;
+  pages: OutputFile[];
+}
+
+/** Who indexes a job, in the claims array shared with the worker (src/index/searchWorker.ts). */
+export const CLAIM = { free: 0, worker: 1, main: 2 } as const;
+
 /**
- * Builds one search bundle per shard, at pagefind/<shard>/, from the article pages; pages
- * are given in a fixed order, so the output is stable. With a cache folder, a shard whose
+ * Builds one search bundle per shard, at pagefind/<shard>/, from the article pages; a shard's
+ * pages are given in path order, so the output is stable. With a cache folder, a shard whose
  * pages all have the fingerprints they had when it was indexed (and the same code) is reused
- * instead of indexed again: adding an article re-indexes its year only. Shards to index are
- * shared between the main thread and `jobs - 1` worker threads, each with its own Pagefind
- * process (one Pagefind process indexes on one core).
+ * instead of indexed again: adding an article re-indexes its shard only.
+ *
+ * Indexing starts during the render: each shard whose pages are all made is `offer`ed, and a
+ * worker thread with a Pagefind process of its own (one Pagefind process indexes on one
+ * core) indexes it while this thread renders the rest. `finish` takes the final list of
+ * pages; this thread then indexes what is left beside the worker, each shard taken by
+ * whichever thread claims it first (an atomic claim in shared memory).
  */
-export async function searchIndex(pages: readonly SearchPage[], cacheDir: string | null = null, jobs = 1): Promise<{ files: OutputFile[]; errors: string[] }> {
-  const byShard = new Map<string, SearchPage[]>();
-  for (const p of pages) byShard.set(p.shard, [...(byShard.get(p.shard) ?? []), p]);
-  const errors: string[] = [];
-  const kept = new Set<string>();
-  const bundles = new Map<string, OutputFile[]>();
-  const todo: { shard: string; key: string; pages: OutputFile[] }[] = [];
-  for (const shard of [...byShard.keys()].sort()) {
-    const list = byShard.get(shard)!.sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
-    const key = cacheDir ? hashOf(codeVersion(), shard, ...list.flatMap((p) => [p.file.path, p.fingerprint])).slice(0, 32) : '';
-    kept.add(key);
-    const bundle = cacheDir ? readBundle(cacheDir, key) : null;
-    if (bundle) bundles.set(shard, bundle);
-    else todo.push({ shard, key, pages: list.map((p) => p.file) });
+export class SearchIndexer {
+  private readonly jobs: Job[] = [];
+  private readonly offered = new Map<string, Job>();
+  private readonly cached = new Map<string, OutputFile[]>();
+  private readonly claims: Int32Array;
+  private pool: SearchWorker | null = null;
+
+  /** `threads`: how many threads may index (1: this one only); `shards`: how many shards the site has, at most. */
+  constructor(private readonly cacheDir: string | null, private readonly threads: number, shards: number) {
+    this.claims = new Int32Array(new SharedArrayBuffer(4 * (2 * shards + 2)));
   }
-  // The largest shards first, each to the least loaded thread (the main thread is thread 0).
-  const pagesToIndex = todo.reduce((n, t) => n + t.pages.length, 0);
-  const threads = pagesToIndex < MIN_FOR_WORKERS ? 1 : Math.max(1, Math.min(jobs, todo.length));
-  const shares: (typeof todo)[] = Array.from({ length: threads }, () => []);
-  const load = new Array<number>(threads).fill(0);
-  for (const t of todo.slice().sort((a, b) => b.pages.length - a.pages.length || (a.shard < b.shard ? -1 : 1))) {
-    const k = load.indexOf(Math.min(...load));
-    shares[k]!.push(t);
-    load[k] = load[k]! + t.pages.length;
+
+  /** A shard whose pages are all made (during the render): indexed now by the worker thread unless its bundle is cached. */
+  offer(shard: string, pages: readonly SearchPage[]): void {
+    if (this.threads < 2 || this.offered.has(shard) || this.jobs.length >= this.claims.length) return;
+    const list = sortedPages(pages);
+    const key = this.keyOf(shard, list);
+    if (this.cacheDir) {
+      const bundle = readBundle(this.cacheDir, key);
+      if (bundle) {
+        this.cached.set(key, bundle);
+        return;
+      }
+    }
+    const job = this.add(shard, key, list);
+    this.offered.set(shard, job);
+    this.post([job]);
   }
-  const results = await Promise.all(shares.map((share, k) => (k === 0 ? indexShards(share.map((t) => t.pages)) : indexInWorker(share.map((t) => t.pages)))));
-  shares.forEach((share, k) => share.forEach((t, j) => {
-    const made = results[k]![j]!;
-    errors.push(...made.errors);
-    bundles.set(t.shard, made.files);
-    if (cacheDir && !made.errors.length) writeBundle(cacheDir, t.key, made.files);
-  }));
-  const files: OutputFile[] = [];
-  for (const shard of [...byShard.keys()].sort()) {
-    for (const f of bundles.get(shard)!) files.push({ path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
+
+  /** The bundles of the site's final article pages: offered shards whose pages are the same are not indexed again. */
+  async finish(pages: readonly SearchPage[]): Promise<Made> {
+    try {
+      const byShard = new Map<string, SearchPage[]>();
+      for (const p of pages) byShard.set(p.shard, [...(byShard.get(p.shard) ?? []), p]);
+      const shards = [...byShard.keys()].sort();
+      const kept = new Set<string>();
+      const chosen = new Map<string, Job | OutputFile[]>();
+      const fresh: Job[] = [];
+      for (const shard of shards) {
+        const list = sortedPages(byShard.get(shard)!);
+        const key = this.keyOf(shard, list);
+        kept.add(key);
+        const job = this.offered.get(shard);
+        const bundle = job?.key === key ? job : this.cached.get(key) ?? (this.cacheDir ? readBundle(this.cacheDir, key) : null);
+        if (bundle) chosen.set(shard, bundle);
+        else {
+          const made = this.add(shard, key, list);
+          fresh.push(made);
+          chosen.set(shard, made);
+        }
+      }
+      // The largest first: the worker takes jobs from the front, this thread from the back.
+      fresh.sort((a, b) => b.pages.length - a.pages.length || (a.shard < b.shard ? -1 : 1));
+      const toIndex = fresh.reduce((n, j) => n + j.pages.length, 0);
+      if (this.threads >= 2 && fresh.length >= 2 && (this.pool || toIndex >= MIN_FOR_WORKERS)) this.post(fresh);
+      // Offered shards whose pages changed since are not indexed (unless the worker has begun one).
+      const needed = new Set([...chosen.values()].filter((c): c is Job => !Array.isArray(c)));
+      for (const job of this.jobs) if (!needed.has(job)) this.claim(job);
+      const made = await this.indexHere([...this.jobs].reverse().filter((j) => needed.has(j)));
+      const errors: string[] = [];
+      const files: OutputFile[] = [];
+      for (const shard of shards) {
+        const c = chosen.get(shard)!;
+        let bundle: OutputFile[];
+        if (Array.isArray(c)) bundle = c;
+        else {
+          const result = made.get(c.id) ?? (await this.pool!.result(c.id));
+          errors.push(...result.errors);
+          if (this.cacheDir && !result.errors.length) writeBundle(this.cacheDir, c.key, result.files);
+          bundle = result.files;
+        }
+        for (const f of bundle) files.push({ path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
+      }
+      if (this.cacheDir) pruneBundles(this.cacheDir, kept);
+      return { files, errors };
+    } finally {
+      await this.close();
+    }
   }
-  if (cacheDir) pruneBundles(cacheDir, kept);
-  return { files, errors };
+
+  /** Ends the worker thread, if one was started (also when the build stops early). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.end();
+  }
+
+  /** Takes a job for this thread, unless the worker has. */
+  private claim(job: Job): boolean {
+    return job.id >= this.claims.length || Atomics.compareExchange(this.claims, job.id, CLAIM.free, CLAIM.main) === CLAIM.free;
+  }
+
+  private keyOf(shard: string, list: readonly SearchPage[]): string {
+    return this.cacheDir ? hashOf(codeVersion(), shard, ...list.flatMap((p) => [p.file.path, p.fingerprint])).slice(0, 32) : '';
+  }
+
+  private add(shard: string, key: string, list: readonly SearchPage[]): Job {
+    const job: Job = { id: this.jobs.length, shard, key, pages: list.map((p) => p.file) };
+    this.jobs.push(job);
+    return job;
+  }
+
+  private post(jobs: Job[]): void {
+    this.pool ??= new SearchWorker(this.claims);
+    for (const job of jobs) {
+      if (job.id < this.claims.length) this.pool.post(job);
+    }
+  }
+
+  /** Indexes, in this thread's Pagefind process, each of these jobs that the worker has not taken, claiming one at a time. */
+  private async indexHere(jobs: readonly Job[]): Promise<Map<number, Made>> {
+    const made = new Map<number, Made>();
+    let started = false;
+    try {
+      for (const job of jobs) {
+        if (!this.claim(job)) continue;
+        started = true;
+        made.set(job.id, await makeIndex(job.pages));
+      }
+    } finally {
+      if (started) await close();
+    }
+    return made;
+  }
 }
 
-/** Indexes each list of pages as one bundle, in this thread's Pagefind process. */
-export async function indexShards(lists: readonly (readonly OutputFile[])[]): Promise<{ files: OutputFile[]; errors: string[] }[]> {
-  if (!lists.length) return [];
-  try {
-    const out: { files: OutputFile[]; errors: string[] }[] = [];
-    for (const list of lists) out.push(await makeIndex(list));
-    return out;
-  } finally {
-    await close();
-  }
+function sortedPages(pages: readonly SearchPage[]): SearchPage[] {
+  return pages.slice().sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
 }
 
-/** indexShards in a worker thread (src/index/searchWorker.ts), with a Pagefind process of its own. */
-function indexInWorker(lists: readonly (readonly OutputFile[])[]): Promise<{ files: OutputFile[]; errors: string[] }[]> {
-  const here = new URL(import.meta.url);
-  const script = new URL(here.pathname.endsWith('.ts') ? './searchWorker.ts' : './searchWorker.js', here);
-  // Pages on disk (kept or already staged) are read by the worker; others are sent as text (a clone would not call the getter that reads them).
-  const workerData = lists.map((l) => l.map((f) => (f.source ? { path: f.path, source: f.source } : { path: f.path, contents: String(f.contents) })));
-  // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
-  const worker = script.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData })
-    : new Worker(script, { workerData });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (msg: { results?: { files: { path: string; contents: Uint8Array }[]; errors: string[] }[]; error?: string }) => {
-      if (msg.error) reject(new Error(msg.error));
-      else resolve(msg.results!.map((r) => ({ errors: r.errors, files: r.files.map((f) => ({ path: f.path, contents: Buffer.from(f.contents) })) })));
-      void worker.terminate();
+/** The worker thread (src/index/searchWorker.ts): jobs are sent as they come; it answers each one it claims. */
+class SearchWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (m: Made) => void; reject: (e: Error) => void }>();
+  private readonly answers = new Map<number, Made>();
+  private failure: Error | null = null;
+  private readonly ended: Promise<void>;
+
+  constructor(claims: Int32Array) {
+    const here = new URL(import.meta.url);
+    const script = new URL(here.pathname.endsWith('.ts') ? './searchWorker.ts' : './searchWorker.js', here);
+    const workerData = { claims };
+    // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
+    this.worker = script.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData })
+      : new Worker(script, { workerData });
+    this.worker.on('message', (msg: { id: number; files?: { path: string; contents: Uint8Array }[]; errors?: string[]; error?: string }) => {
+      if (msg.error) return this.fail(new Error(msg.error));
+      const made = { errors: msg.errors ?? [], files: (msg.files ?? []).map((f) => ({ path: f.path, contents: Buffer.from(f.contents) })) };
+      const w = this.waiting.get(msg.id);
+      if (w) {
+        this.waiting.delete(msg.id);
+        w.resolve(made);
+      } else this.answers.set(msg.id, made);
     });
-    worker.once('error', reject);
-  });
+    this.worker.on('error', (err) => this.fail(err));
+    this.ended = new Promise((resolve) => this.worker.once('exit', () => {
+      this.fail(new Error('the search worker stopped before answering'));
+      resolve();
+    }));
+  }
+
+  post(job: Job): void {
+    // Pages on disk (kept or already staged) are read by the worker; others are sent as text (a clone would not call the getter that reads them).
+    const pages = job.pages.map((f) => (f.source ? { path: f.path, source: f.source } : { path: f.path, contents: String(f.contents) }));
+    this.worker.postMessage({ id: job.id, pages });
+  }
+
+  /** The bundle of a job the worker claimed. */
+  result(id: number): Promise<Made> {
+    const made = this.answers.get(id);
+    if (made) {
+      this.answers.delete(id);
+      return Promise.resolve(made);
+    }
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+  }
+
+  /** No more jobs: the worker finishes what it took, closes its Pagefind process and exits. */
+  async end(): Promise<void> {
+    this.worker.postMessage({ end: true });
+    await this.ended;
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const w of this.waiting.values()) w.reject(this.failure);
+    this.waiting.clear();
+  }
 }
 
 /** Where cached bundles live in the cache folder; those of shards no longer in the site are deleted. */
@@ -184,7 +321,8 @@ export function searchable(page: string): string {
   return `<!DOCTYPE html>\n${html[0]}<head><meta charset="utf-8"></head><body>${page.slice(start, end + 1)}</body></html>`;
 }
 
-async function makeIndex(html: readonly OutputFile[]): Promise<{ files: OutputFile[]; errors: string[] }> {
+/** One bundle of these pages, in this thread's Pagefind process. */
+export async function makeIndex(html: readonly OutputFile[]): Promise<{ files: OutputFile[]; errors: string[] }> {
   const errors: string[] = [];
   const { index, errors: created } = await createIndex({ verbose: false });
   errors.push(...created);
