@@ -31,7 +31,7 @@ describe('the build cache and worker threads', () => {
     const cold = runCli(args('cold', '--cache-dir', cache, '--jobs', '2'));
     assert.equal(cold.status, 0, cold.stderr);
     assert.deepEqual(snapshot(path.join(dir, 'cold')), reference);
-    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/'));
+    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/') && !f.endsWith('/pack.json'));
     assert.equal(entries.length, 160, 'one cache entry per article');
     const warm = runCli(args('warm', '--cache-dir', cache));
     assert.equal(warm.status, 0, warm.stderr);
@@ -39,8 +39,12 @@ describe('the build cache and worker threads', () => {
   });
 
   it('treats a corrupt or truncated entry as missing, and writes it again', () => {
-    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/'));
+    const entries = listFiles(cache).filter((f) => f.startsWith('normalised/') && !f.endsWith('/pack.json'));
     const [a, b, c] = entries.map((f) => path.join(cache, f));
+    // The metadata of all articles in one file, read instead of the entries when it can be: truncated here.
+    const pack = listFiles(cache).find((f) => f.startsWith('normalised/') && f.endsWith('/pack.json'));
+    assert.ok(pack, 'a metadata pack');
+    fs.writeFileSync(path.join(cache, pack!), fs.readFileSync(path.join(cache, pack!), 'utf8').slice(0, 300));
     fs.writeFileSync(a!, 'not json {');
     fs.writeFileSync(b!, fs.readFileSync(b!, 'utf8').slice(0, 100));
     fs.writeFileSync(c!, JSON.stringify({ article: { title: 42 }, diagnostics: [] }));
@@ -60,6 +64,25 @@ describe('the build cache and worker threads', () => {
     assert.deepEqual(snapshot(path.join(dir, 'repaired')), reference);
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(a!, 'utf8')), 'rewritten');
     assert.notEqual(JSON.parse(fs.readFileSync(path.join(cache, body!), 'utf8')).body, 'Another text.', 'the damaged body was written again');
+    assert.equal(Object.keys(JSON.parse(fs.readFileSync(path.join(cache, pack!), 'utf8'))).length, entries.length, 'the pack written again, whole');
+  });
+
+  it('treats an entry of the metadata pack that is not an article as missing, and normalises that article again', () => {
+    const packFile = path.join(cache, listFiles(cache).find((f) => f.startsWith('normalised/') && f.endsWith('/pack.json'))!);
+    const pack = JSON.parse(fs.readFileSync(packFile, 'utf8')) as Record<string, unknown>;
+    const [first, second] = Object.keys(pack).sort();
+    pack[first!] = { article: { title: 42 }, diagnostics: [] };
+    fs.writeFileSync(packFile, JSON.stringify(pack));
+    // Its own entry gone too: the article must be normalised again, not read from elsewhere.
+    const epochDir = path.dirname(packFile);
+    fs.rmSync(path.join(epochDir, first!.slice(0, 2), `${first!.slice(2)}.json`));
+    const r = runCli(args('repaired-pack', '--cache-dir', cache));
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(snapshot(path.join(dir, 'repaired-pack')), reference);
+    const again = JSON.parse(fs.readFileSync(packFile, 'utf8')) as Record<string, { article: { title: unknown } }>;
+    assert.equal(typeof again[first!]!.article.title, 'string', 'the entry written again');
+    assert.deepEqual(again[second!], pack[second!]);
+    assert.ok(fs.existsSync(path.join(epochDir, first!.slice(0, 2), `${first!.slice(2)}.json`)));
   });
 
   it('starts a new epoch when a registry changes, and drops the old entries', () => {

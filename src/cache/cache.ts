@@ -118,6 +118,37 @@ export class CacheSection<T> {
     }
   }
 
+  /**
+   * Every entry of a pack written by writePack (one file instead of one per entry: a build
+   * that finds most entries unchanged reads one file), or an empty map when there is none or
+   * it cannot be read. An entry that fails the shape check is left out (a miss).
+   */
+  readPack(): Map<string, T> {
+    const pack = new Map<string, T>();
+    try {
+      const v: unknown = JSON.parse(fs.readFileSync(this.packFile(), 'utf8'));
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        for (const [key, entry] of Object.entries(v)) if (this.valid(entry)) pack.set(key, entry);
+      }
+    } catch {
+      // Missing or corrupt: the entries are read one by one.
+    }
+    return pack;
+  }
+
+  /** Stores these entries as the pack (written beside its place and renamed); each is an entry of its own too. */
+  writePack(entries: ReadonlyMap<string, T>): void {
+    const file = this.packFile();
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(Object.fromEntries([...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)))));
+      fs.renameSync(tmp, file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
   /** Deletes the entries of other epochs of this section. */
   prune(): void {
     const parent = path.join(this.root, this.name);
@@ -125,6 +156,10 @@ export class CacheSection<T> {
     for (const e of fs.readdirSync(parent)) {
       if (e !== path.basename(this.dir)) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
     }
+  }
+
+  private packFile(): string {
+    return path.join(this.dir, 'pack.json');
   }
 
   private file(key: string): string {

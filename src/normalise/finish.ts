@@ -46,16 +46,24 @@ export function finishNormalise(raws: RawArticle[], results: (Normalised | Faile
   return { articles: slugged.articles, diagnostics };
 }
 
+/** How many bodies read lately are kept (a page and its neighbours read the same ones). */
+const RECENT_BODIES = 32;
+const recentBodies = new Map<Article, { body: string; bodyHtml: string }>();
+
 /**
  * Gives a cached article its body and body HTML on first use: most builds never read the
  * bodies of unchanged articles. (Defined after slugging: copying the article would read them.)
+ * Only the last few bodies read are held, so memory never has to hold every body of a large
+ * archive. (Not a WeakRef: V8 keeps what a WeakRef points to until the end of the running
+ * job, and the render is one job, so every body read would stay until it ends.)
  */
 function lazyBody(a: Article, load: () => { body: string; bodyHtml: string }): void {
-  // A body read is held weakly: memory never has to hold every body of a large archive.
-  let held: WeakRef<{ body: string; bodyHtml: string }> | undefined;
   const get = () => {
-    let got = held?.deref();
-    if (!got) held = new WeakRef((got = load()));
+    let got = recentBodies.get(a);
+    if (got) return got;
+    got = load();
+    recentBodies.set(a, got);
+    if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value!);
     return got;
   };
   Object.defineProperty(a, 'body', { get: () => get().body, enumerable: true, configurable: true });

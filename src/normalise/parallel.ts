@@ -65,11 +65,21 @@ function articleCache(cacheDir: string, registries: Registries) {
     if (!b || hashOf(b.body) !== textHash || hashOf(b.bodyHtml) !== bodyHash) throw new StaleCacheError(file);
     return b;
   };
+  // The metadata of the last build's articles, in one file; this build's, written at the end.
+  let pack: Map<string, CachedMeta> | null = null;
+  const used = new Map<string, CachedMeta>();
+  let packChanged = false;
   return {
     /** The cached article, its body read on first use; undefined on a miss. */
     get(key: string, file: string): Normalised | undefined {
-      const m = meta.get(key);
+      pack ??= meta.readPack();
+      let m = pack.get(key);
+      if (!m) {
+        m = meta.get(key);
+        packChanged = true;
+      }
       if (!m || !bodies.has(key)) return undefined;
+      used.set(key, m);
       const { textHash, ...normalised } = m;
       return { ...normalised, lazyBody: bodyReader(key, file, textHash, m.article.bodyHash!) };
     },
@@ -83,10 +93,15 @@ function articleCache(cacheDir: string, registries: Registries) {
       if (typeof bodyHtml !== 'string' || typeof article.bodyHash !== 'string') return r;
       const textHash = hashOf(body);
       const stored = { ...r, article: article as Normalised['article'] };
-      if (!bodies.set(key, { body, bodyHtml }) || !meta.set(key, { ...stored, textHash })) return r;
+      const m = { ...stored, textHash };
+      if (!bodies.set(key, { body, bodyHtml }) || !meta.set(key, m)) return r;
+      used.set(key, m);
+      packChanged = true;
       return { ...stored, lazyBody: bodyReader(key, file, textHash, article.bodyHash) };
     },
+    /** Writes this build's pack, unless it is the one read; deletes other epochs' entries. */
     prune(): void {
+      if (packChanged || used.size !== pack?.size) meta.writePack(used);
       meta.prune();
       bodies.prune();
     },
