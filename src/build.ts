@@ -1,6 +1,6 @@
 // The build: load → normalise → index → render → write. Only load and write touch the disk;
 // the writer is passed in, so tests build in memory.
-import { SearchIndexer, SEARCH_DIR, type SearchPage } from './index/search.js';
+import { dropSearchCache, SearchIndexer, SEARCH_DIR, type SearchPage } from './index/search.js';
 import { codeVersion, hashOf, StaleCacheError, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
 import { shardLayout, shardNames, shardOf } from './index/shards.js';
@@ -73,8 +73,9 @@ function stageTimer(): (stage: string) => void {
 }
 
 /**
- * Builds the site. A cached article body found damaged when read (StaleCacheError) makes the
- * build start again with the article cache emptied: the output is what it would have been.
+ * Builds the site. A cached article body or search file found damaged when read
+ * (StaleCacheError) makes the build start again with the article and search caches emptied:
+ * the output is what it would have been.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
@@ -82,6 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (err) {
     if (!(err instanceof StaleCacheError) || !options.cacheDir) throw err;
     dropArticleCache(options.cacheDir);
+    dropSearchCache(options.cacheDir);
     return buildOnce(options);
   }
 }
@@ -185,7 +187,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   merged.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   lap('search');
   // Files besides pages (feeds, API, public files, search) are kept when their bytes are the same.
-  const files = merged.files.map((f) => (fingerprints.has(f.path) || !unchanged(f.path, hashOf(f.contents)) ? f : reusedFile(writer, f.path, known[f.path]![1])));
+  const files = merged.files.map((f) => (fingerprints.has(f.path) || !unchanged(f.path, f.hash ?? hashOf(f.contents)) ? f : reusedFile(writer, f.path, known[f.path]![1])));
+  // Cached search files not kept are read (and checked against their hashes) before anything is written: one found damaged restarts the build.
+  for (const f of files) if (f.hash && !f.reused) void f.contents;
   if (cacheDir) dropSiteState(cacheDir, writer.id);
   const signatures = await writer.write(files);
   lap('write');

@@ -291,4 +291,6 @@ export interface OutputFile {
   source?: string;
   /** For a reused file: the published file's signature (Writer.signature), which a hard link to it keeps. */
   signature?: string;
+  /** hashOf its bytes, when known without reading them (a cached search file: its manifest says it). */
+  hash?: string;
 }

@@ -174,8 +174,8 @@ export class CacheSection<T> {
  * costs time, never a wrong page.
  */
 export class StaleCacheError extends Error {
-  constructor(file: string) {
-    super(`${file}: its cached body is damaged`);
+  constructor(file: string, what = 'body') {
+    super(`${file}: its cached ${what} is damaged`);
     this.name = 'StaleCacheError';
   }
 }

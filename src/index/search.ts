@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
-import { codeVersion, hashOf } from '../cache/cache.js';
+import { codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
 
 /** Where the search bundles live in the site: one folder per shard (src/index/shards.ts). */
@@ -124,7 +124,7 @@ export class SearchIndexer {
           if (this.cacheDir && !result.errors.length) writeBundle(this.cacheDir, c.key, result.files);
           bundle = result.files;
         }
-        for (const f of bundle) files.push({ path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
+        for (const f of bundle) files.push(f.hash ? lazyFile(`${SEARCH_DIR}/${shard}/${f.path}`, f.hash, () => f.contents as Buffer) : { path: `${SEARCH_DIR}/${shard}/${f.path}`, contents: f.contents });
       }
       if (this.cacheDir) pruneBundles(this.cacheDir, kept);
       return { files, errors };
@@ -248,19 +248,46 @@ class SearchWorker {
 /** Where cached bundles live in the cache folder; those of shards no longer in the site are deleted. */
 const CACHE_SECTION = 'search';
 
-/** A cached bundle: its manifest (written last) names every file; anything missing or unreadable is a miss. */
+/**
+ * A cached bundle: its manifest (written last) names every file with the hash of its bytes;
+ * a missing or unreadable manifest is a miss. The files are read only when their bytes are
+ * needed (a file the published site already has, by its hash, is linked instead); one found
+ * missing or changed then stops the build, which starts again without the cache (src/build.ts).
+ */
 function readBundle(cacheDir: string, key: string): OutputFile[] | null {
   const dir = path.join(cacheDir, CACHE_SECTION, key);
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
-    return manifest.files.map((m) => {
-      const contents = fs.readFileSync(path.join(dir, 'files', m.path));
-      if (hashOf(contents) !== m.sha256) throw new Error('changed');
-      return { path: m.path, contents };
-    });
+    if (!Array.isArray(manifest.files) || !manifest.files.every((m) => typeof m.path === 'string' && typeof m.sha256 === 'string' && isSafeBundlePath(m.path))) return null;
+    return manifest.files.map((m) => lazyFile(m.path, m.sha256, () => {
+      let contents: Buffer;
+      try {
+        contents = fs.readFileSync(path.join(dir, 'files', m.path));
+      } catch {
+        throw new StaleCacheError(`${SEARCH_DIR}/${m.path}`, 'search file');
+      }
+      if (hashOf(contents) !== m.sha256) throw new StaleCacheError(`${SEARCH_DIR}/${m.path}`, 'search file');
+      return contents;
+    }));
   } catch {
     return null;
   }
+}
+
+/** A relative path with no way out of its folder. */
+function isSafeBundlePath(p: string): boolean {
+  return p.length > 0 && !p.startsWith('/') && !p.split(/[\\/]/).some((part) => part === '..' || part === '');
+}
+
+/** A file whose bytes are read on first use (and then kept), with the hash of those bytes. */
+function lazyFile(filePath: string, hash: string, read: () => Buffer): OutputFile {
+  let bytes: Buffer | undefined;
+  return { path: filePath, hash, get contents() { return (bytes ??= read()); } };
+}
+
+/** Empties the search cache: see StaleCacheError. */
+export function dropSearchCache(cacheDir: string): void {
+  fs.rmSync(path.join(cacheDir, CACHE_SECTION), { recursive: true, force: true });
 }
 
 function writeBundle(cacheDir: string, key: string, files: OutputFile[]): void {
