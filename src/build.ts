@@ -3,7 +3,7 @@
 import { dropSearchCache, SearchIndexer, SEARCH_DIR, type SearchPage } from './index/search.js';
 import { codeVersion, hashOf, StaleCacheError, treeVersion } from './cache/cache.js';
 import { dropSiteState, readSiteState, writeSiteState, type BuildSummary } from './cache/siteState.js';
-import { shardLayout, shardNames, shardOf } from './index/shards.js';
+import { shardLayout, shardOf } from './index/shards.js';
 import { buildIndex } from './index/buildIndex.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,12 +132,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const was = known[file];
     return was !== undefined && was[0] === fingerprint && writer.signature(file) === was[1];
   };
-  // What the search indexes of an article page: its article element, made from the article
-  // and the spellings of its people (with the templates and settings: the epoch); not the
-  // related articles or neighbours around it, which an added article changes in every year.
   // An article page is kept when everything its context is made from is unchanged (its keys),
   // without making the context; any other page when its context is.
-  const indexed = new Map<string, string>();
   // A shard of the search index is offered to the indexer as soon as its article pages are all made.
   const layout = shardLayout(index);
   const shardByFile = new Map(index.articles.map((a) => [`${a.url}index.html`, shardOf(a, layout)]));
@@ -147,7 +143,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     p.left++;
     pending.set(shard, p);
   }
-  const indexer = new SearchIndexer(cacheDir, options.jobs ?? 1, shardNames(index).length + 1);
+  const indexer = new SearchIndexer(cacheDir, options.jobs ?? 1, pending.size);
   let rendered = 0;
   const page: PageSink = (file, kind, make, keys) => {
     let context: PageContext | undefined;
@@ -161,10 +157,11 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     }
     const shard = shardByFile.get(file);
     if (keys?.search && shard !== undefined) {
-      const searchKey = hashOf(epoch, keys.search);
-      indexed.set(file, searchKey);
+      // What the search indexes of an article page: its article element, made from the article
+      // and the spellings of its people (with the templates and settings: the epoch); not the
+      // related articles or neighbours around it, which an added article changes in every year.
       const p = pending.get(shard)!;
-      p.pages.push({ file: out, shard, fingerprint: searchKey });
+      p.pages.push({ file: out, shard, fingerprint: hashOf(epoch, keys.search) });
       if (--p.left === 0) indexer.offer(shard, p.pages);
     }
     return out;
@@ -177,8 +174,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     lap(`render (${rendered} of ${fingerprints.size} pages rendered)`);
     merged = mergeOutputs(pages, await publicFiles(options.publicDir));
     diagnostics.push(...merged.diagnostics);
-    const searchPages = merged.files.filter((f) => shardByFile.has(f.path)).map((f) => ({ file: f, shard: shardByFile.get(f.path)!, fingerprint: indexed.get(f.path)! }));
-    search = await indexer.finish(searchPages);
+    // Every article page made (generated pages win over public/ files of the same path).
+    search = await indexer.finish([...pending.values()].flatMap((p) => p.pages));
   } finally {
     await indexer.close();
   }

@@ -7,10 +7,11 @@
 // shards by year (src/index/shards.ts), which the search page merges.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { OutputFile } from '../model.js';
+import { startWorker } from '../threads.js';
 
 /** Where the search bundles live in the site: one folder per shard (src/index/shards.ts). */
 export const SEARCH_DIR = 'pagefind';
@@ -86,7 +87,11 @@ export class SearchIndexer {
   async finish(pages: readonly SearchPage[]): Promise<Made> {
     try {
       const byShard = new Map<string, SearchPage[]>();
-      for (const p of pages) byShard.set(p.shard, [...(byShard.get(p.shard) ?? []), p]);
+      for (const p of pages) {
+        const list = byShard.get(p.shard);
+        if (list) list.push(p);
+        else byShard.set(p.shard, [p]);
+      }
       const shards = [...byShard.keys()].sort();
       const kept = new Set<string>();
       const chosen = new Map<string, Job | OutputFile[]>();
@@ -96,8 +101,8 @@ export class SearchIndexer {
         const key = this.keyOf(shard, list);
         kept.add(key);
         const job = this.offered.get(shard);
-        const bundle = job?.key === key ? job : this.cached.get(key) ?? (this.cacheDir ? readBundle(this.cacheDir, key) : null);
-        if (bundle) chosen.set(shard, bundle);
+        const ready = job?.key === key ? job : this.cached.get(key) ?? (this.cacheDir ? readBundle(this.cacheDir, key) : null);
+        if (ready) chosen.set(shard, ready);
         else {
           const made = this.add(shard, key, list);
           fresh.push(made);
@@ -192,13 +197,7 @@ class SearchWorker {
   private readonly ended: Promise<void>;
 
   constructor(claims: Int32Array) {
-    const here = new URL(import.meta.url);
-    const script = new URL(here.pathname.endsWith('.ts') ? './searchWorker.ts' : './searchWorker.js', here);
-    const workerData = { claims };
-    // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
-    this.worker = script.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData })
-      : new Worker(script, { workerData });
+    this.worker = startWorker(import.meta.url, 'searchWorker', { claims });
     this.worker.on('message', (msg: { id: number; files?: { path: string; contents: Uint8Array }[]; errors?: string[]; error?: string }) => {
       if (msg.error) return this.fail(new Error(msg.error));
       const made = { errors: msg.errors ?? [], files: (msg.files ?? []).map((f) => ({ path: f.path, contents: Buffer.from(f.contents) })) };

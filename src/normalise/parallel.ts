@@ -3,9 +3,10 @@
 // same, in the same order, whatever the number of threads and whatever the cache holds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import { startWorker } from '../threads.js';
 import { finishNormalise, isDraft } from './finish.js';
 import type { Failed, Normalised } from './index.js';
 
@@ -68,16 +69,11 @@ function articleCache(cacheDir: string, registries: Registries) {
   // The metadata of the last build's articles, in one file; this build's, written at the end.
   let pack: Map<string, CachedMeta> | null = null;
   const used = new Map<string, CachedMeta>();
-  let packChanged = false;
   return {
     /** The cached article, its body read on first use; undefined on a miss. */
     get(key: string, file: string): Normalised | undefined {
       pack ??= meta.readPack();
-      let m = pack.get(key);
-      if (!m) {
-        m = meta.get(key);
-        packChanged = true;
-      }
+      const m = pack.get(key) ?? meta.get(key);
       if (!m || !bodies.has(key)) return undefined;
       used.set(key, m);
       const { textHash, ...normalised } = m;
@@ -96,12 +92,11 @@ function articleCache(cacheDir: string, registries: Registries) {
       const m = { ...stored, textHash };
       if (!bodies.set(key, { body, bodyHtml }) || !meta.set(key, m)) return r;
       used.set(key, m);
-      packChanged = true;
       return { ...stored, lazyBody: bodyReader(key, file, textHash, article.bodyHash) };
     },
-    /** Writes this build's pack, unless it is the one read; deletes other epochs' entries. */
+    /** Writes this build's pack, unless it is the one read (every entry used came from it, and no other); deletes other epochs' entries. */
     prune(): void {
-      if (packChanged || used.size !== pack?.size) meta.writePack(used);
+      if (used.size !== pack?.size || [...used].some(([key, m]) => pack!.get(key) !== m)) meta.writePack(used);
       meta.prune();
       bodies.prune();
     },
@@ -160,8 +155,6 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
 
 /** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
 async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void, normaliseAndRender: (raw: RawArticle, registries: Registries) => Normalised | Failed): Promise<void> {
-  const here = new URL(import.meta.url);
-  const script = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here);
   let next = 0;
   let workerDone = 0;
   const take = (): number[] => {
@@ -169,11 +162,7 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
     next += batch.length;
     return batch;
   };
-  // Run from source (tests, through tsx), a worker needs tsx's loader registered first.
-  const spawn = () => (script.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData: { registries } })
-    : new Worker(script, { workerData: { registries } }));
-  const pool = Array.from({ length: count }, spawn);
+  const pool = Array.from({ length: count }, () => startWorker(import.meta.url, 'worker', { registries }));
   try {
     // Each worker has a second batch waiting while it works on one: its answers are read only
     // when the main thread is between two batches of its own, and it must not sit idle till then.
