@@ -1,5 +1,8 @@
 // Unit tests of the normalise stage's pure helpers, fed plain data.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { langData } from '../src/lang/data.js';
 import { readArticle } from '../src/load/read.js';
@@ -10,7 +13,8 @@ import { copyrightLines, isMenuLine, isNavRow, namedInCopyright, separateClutter
 import { ledeDateline, stampLine, yearFromOffices } from '../src/normalise/date.js';
 import { findHeadline, isCreditLine, slugWords } from '../src/normalise/title.js';
 import { normaliseArticle } from '../src/normalise/index.js';
-import { refineLanguage } from '../src/normalise/language.js';
+import { identifyLanguage, refineLanguage } from '../src/normalise/language.js';
+import { keep, readKept } from '../src/lang/kept.js';
 import { findRegisteredPeople, peopleMatcher } from '../src/normalise/people.js';
 import { findTopic } from '../src/normalise/topics.js';
 import { nameKey } from '../src/text/fold.js';
@@ -104,6 +108,38 @@ describe('clutter', () => {
     const { kept, removed } = separateClutter(toBlocks(text, 1), false);
     assert.equal(kept.length, 6);
     assert.deepEqual(removed.map((r) => r.reason), ['clutter', 'tail', 'tail', 'tail']);
+  });
+});
+
+describe('the language identifier, its profiles read as JSON', () => {
+  it('names the language of short news texts as eld/medium does, in eight languages and four scripts', async () => {
+    const { eld } = await import('eld/medium');
+    const texts: [string, string][] = [
+      ['de', 'Der Verteidigungsminister telefonierte am Freitag mit seinem russischen Amtskollegen über die Lage in der Ukraine.'],
+      ['vi', 'Bộ trưởng Quốc phòng Mỹ đã điện đàm với người đồng cấp Nga về tình hình chiến sự ở Ukraine.'],
+      ['it', 'Il segretario alla Difesa ha parlato al telefono con il ministro russo della situazione in Ucraina.'],
+      ['ru', 'Министр обороны США провёл телефонный разговор с российским коллегой о ситуации на Украине.'],
+      ['ar', 'أجرى وزير الدفاع الأمريكي اتصالا هاتفيا مع نظيره الروسي بشأن الوضع في أوكرانيا.'],
+      ['el', 'Ο υπουργός Άμυνας των ΗΠΑ συνομίλησε τηλεφωνικά με τον Ρώσο ομόλογό του για την Ουκρανία.'],
+      ['pl', 'Sekretarz obrony rozmawiał przez telefon z rosyjskim ministrem o sytuacji na Ukrainie.'],
+      ['en', 'The defence secretary spoke by phone with his Russian counterpart about the war in Ukraine.'],
+    ];
+    for (const [lang, text] of texts) {
+      assert.equal(identifyLanguage(text), lang, text);
+      assert.equal(identifyLanguage(text), eld.detect(text).language, text);
+    }
+  });
+
+  it('makes kept data again when its file is damaged, and keeps it whole', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-'));
+    const file = path.join(dir, 'sub', 'x.json');
+    assert.equal(readKept(file), undefined);
+    keep(file, { a: [1, 'é'] });
+    assert.deepEqual(readKept(file), { a: [1, 'é'] });
+    fs.writeFileSync(file, '{"a": [1, "');
+    assert.equal(readKept(file), undefined);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'sub')), ['x.json']);
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

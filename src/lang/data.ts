@@ -3,9 +3,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { keep, KEPT_DIR, readKept } from './kept.js';
 
 /** What the normalisers know about one language. Every list is optional in the file. */
 export interface LangData {
@@ -136,26 +136,16 @@ function asStringList(value: unknown, where: string): string[] {
  * entry is named by its file's bytes, so it cannot be stale; one that cannot be read is
  * ignored and written again.
  */
-const PARSED_DIR = path.join(DATA_DIR, '..', 'node_modules', '.cache', 'newsarchive', 'lang');
+const PARSED_DIR = path.join(KEPT_DIR, 'lang');
 
 /** Reads and checks one language file; throws with the file name on a malformed file. */
 export function parseLangData(text: string, file: string): LangData {
   const key = crypto.createHash('sha256').update(parserVersion()).update('\0').update(text).digest('hex');
   const cached = path.join(PARSED_DIR, `${key}.json`);
-  try {
-    return JSON.parse(fs.readFileSync(cached, 'utf8')) as LangData;
-  } catch {
-    // Not read before (or unreadable): parsed below.
-  }
+  const kept = readKept<LangData>(cached);
+  if (kept) return kept;
   const data = parseLangYaml(text, file);
-  try {
-    fs.mkdirSync(PARSED_DIR, { recursive: true });
-    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(data));
-    fs.renameSync(tmp, cached);
-  } catch {
-    // A read-only install only costs the parsing next time.
-  }
+  keep(cached, data);
   return data;
 }
 

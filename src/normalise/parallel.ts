@@ -1,9 +1,8 @@
 // Normalising the archive fast: unchanged articles come from the cache; the others are
-// shared between worker threads and the main thread in small batches. The result is the
+// shared between worker threads in small batches (or, on one thread, done on the main thread). The result is the
 // same, in the same order, whatever the number of threads and whatever the cache holds.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { CacheSection, codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
 import { startWorker } from '../threads.js';
@@ -18,7 +17,7 @@ const MIN_FOR_WORKERS = 150;
 export interface NormaliseOptions {
   /** The cache folder, or null for none. */
   cacheDir: string | null;
-  /** Threads in all (the main thread included); 1 normalises on the main thread only. */
+  /** Threads to normalise on: 1, the main thread; more, that many worker threads, the main thread handing out the work. */
   jobs: number;
   /** Called as articles are done, for a progress display. */
   progress?: (done: number, total: number) => void;
@@ -142,21 +141,23 @@ export async function normaliseArchive(raws: RawArticle[], registries: Registrie
     options.progress?.(done, raws.length);
   };
 
-  // The normalisers are loaded only when some article is not in the cache.
-  if (todo.length) {
+  // With several threads, the articles are normalised on workers only: the normalisers and
+  // their data (about 80 MiB of heap: the language profiles, the given names) are then never
+  // loaded on the main thread, and are let go with the workers before the render.
+  // On one thread, or for a few articles, they are loaded here, and only when the cache lacks some article.
+  if (todo.length >= MIN_FOR_WORKERS && options.jobs > 1) await shareOut(todo, raws, registries, options.jobs, store);
+  else if (todo.length) {
     const { normaliseAndRender } = await import('./one.js');
-    const workers = todo.length >= MIN_FOR_WORKERS ? Math.max(0, options.jobs - 1) : 0;
-    if (workers === 0) for (const i of todo) store(i, normaliseAndRender(raws[i]!, registries));
-    else await shareOut(todo, raws, registries, workers, store, normaliseAndRender);
+    // A copy: strings cut from the capture (a URL, a name) would otherwise keep the whole capture in memory.
+    for (const i of todo) store(i, structuredClone(normaliseAndRender(raws[i]!, registries)));
   }
   cache?.prune();
   return finishNormalise(raws, results, registries);
 }
 
-/** Normalises the articles at `todo` on `count` workers and the main thread, batch by batch. */
-async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void, normaliseAndRender: (raw: RawArticle, registries: Registries) => Normalised | Failed): Promise<void> {
+/** Normalises the articles at `todo` on `count` workers, batch by batch. */
+async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void): Promise<void> {
   let next = 0;
-  let workerDone = 0;
   const take = (): number[] => {
     const batch = todo.slice(next, next + BATCH);
     next += batch.length;
@@ -164,9 +165,8 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
   };
   const pool = Array.from({ length: count }, () => startWorker(import.meta.url, 'worker', { registries }));
   try {
-    // Each worker has a second batch waiting while it works on one: its answers are read only
-    // when the main thread is between two batches of its own, and it must not sit idle till then.
-    const onWorker = (w: Worker) => new Promise<void>((resolve, reject) => {
+    // Each worker has a second batch waiting while it works on one, so that it never waits for the main thread.
+    await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
       const sent: number[][] = [];
       const send = () => {
         const batch = take();
@@ -178,7 +178,6 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
         if (msg.error) { reject(new Error(msg.error)); return; }
         const batch = sent.shift()!;
         msg.results!.forEach((r, k) => store(batch[k]!, r));
-        if (process.env.NEWSARCHIVE_TIMINGS) workerDone += batch.length;
         send();
         if (!sent.length) resolve();
       });
@@ -186,16 +185,7 @@ async function shareOut(todo: number[], raws: RawArticle[], registries: Registri
       send();
       send();
       if (!sent.length) resolve();
-    });
-    // The main thread takes batches too, yielding between them so workers' answers are read.
-    const onMain = async () => {
-      for (let batch = take(); batch.length; batch = take()) {
-        for (const i of batch) store(i, normaliseAndRender(raws[i]!, registries));
-        await new Promise((r) => setImmediate(r));
-      }
-    };
-    await Promise.all([...pool.map(onWorker), onMain()]);
-    if (process.env.NEWSARCHIVE_TIMINGS) process.stderr.write(`timing: workers normalised ${workerDone} of ${todo.length}\n`);
+    })));
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -2,20 +2,22 @@
 // 22,000 names in Latin, Cyrillic, Arabic, Greek and other scripts, kept by its
 // maintainers). A capitalised pair that starts with a given name ("… accanto a Tilda
 // Swinton e Julianne Moore") is a person even with no role word near it.
-import * as faker from '@faker-js/faker';
+import { derivedData } from '../lang/derived.js';
 
-let names: Set<string> | undefined;
-
-/** Every given name of every faker locale, as written. Loaded once (about 30 ms). */
-export function givenNames(): Set<string> {
-  if (names) return names;
-  names = new Set<string>();
-  const all = faker as unknown as Record<string, { person?: { first_name?: string[] | Record<string, string[]> } } | undefined>;
+/** Every given name of every faker locale, as written; taken from faker once, then read as JSON (src/lang/derived.ts). */
+const names = new Set(await derivedData('@faker-js/faker', async () => {
+  const all = (await import('@faker-js/faker')) as unknown as Record<string, { person?: { first_name?: string[] | Record<string, string[]> } } | undefined>;
+  const found = new Set<string>();
   for (const key of Object.keys(all).filter((k) => /^[a-z]{2}(?:_[A-Z]{2})?$/.test(k)).sort()) {
     const first = all[key]?.person?.first_name;
     if (!first) continue;
-    for (const name of Array.isArray(first) ? first : Object.values(first).flat()) if (name.length >= 2) names.add(name);
+    for (const name of Array.isArray(first) ? first : Object.values(first).flat()) if (name.length >= 2) found.add(name);
   }
+  return [...found];
+}));
+
+/** Every given name of every faker locale, as written. */
+export function givenNames(): Set<string> {
   return names;
 }
 
