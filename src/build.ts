@@ -8,7 +8,7 @@ import { buildIndex } from './index/buildIndex.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SIDECAR_SUFFIX } from './load/files.js';
-import { loadArticles, readSource } from './load/load.js';
+import { collectSources, findSources, readSource, type KnownSource } from './load/load.js';
 import { loadRegistries } from './load/registries.js';
 import type { Article, Diagnostic, OutputFile, SiteIndex } from './model.js';
 import { dropArticleCache, normaliseArchive } from './normalise/parallel.js';
@@ -107,20 +107,22 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const previous = cacheDir ? readSiteState(cacheDir, writer.id) : null;
   const current = previous && previous.epoch === epoch ? previous : null;
   lap('setup');
-  const loaded = await loadArticles(options.contentDir, current?.sources);
-  lap('load');
-  diagnostics.push(...loaded.diagnostics);
-  const normalised = await normaliseArchive(loaded.raw, registries, {
+  // Articles are read while the ones read before are normalised (src/normalise/parallel.ts).
+  const sources = await findSources(options.contentDir, current?.sources);
+  const reads: KnownSource[] = new Array(sources.files.length);
+  const normalised = await normaliseArchive(sources.files.length, async (i) => {
+    const r = await sources.read(i);
+    reads[i] = r.known;
+    return r.article;
+  }, registries, {
     cacheDir,
     jobs: options.jobs ?? 1,
     progress: options.progress && ((done, total) => options.progress!('normalise', done, total)),
     reload: async (file) => (await readSource(options.contentDir, file, fs.existsSync(path.join(options.contentDir, file + SIDECAR_SUFFIX)))).article,
   });
-  diagnostics.push(...normalised.diagnostics);
-  // The raw captures are not needed past this point: let them go (a large archive's bodies).
-  loaded.raw.length = 0;
-
-  lap('normalise');
+  const loaded = collectSources(sources, reads);
+  diagnostics.push(...loaded.diagnostics, ...normalised.diagnostics);
+  lap('normalise (the files read meanwhile)');
   const index = buildIndex(normalised.articles, registries);
   lap('index');
 

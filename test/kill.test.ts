@@ -73,7 +73,7 @@ describe('a build killed midway', () => {
   it('leaves the published site whole, at any moment, and a later build gives the right site', async (t) => {
     const moments: [string, Moment][] = [
       ['while starting', { afterMs: 150 }],
-      ['while normalising', { afterStage: 'load', thenMs: 400 }],
+      ['while reading and normalising', { afterStage: 'setup', thenMs: 400 }],
       ['after normalising', { afterStage: 'normalise' }],
       ['as the write begins', { onChangeIn: [outParent, out] }],
       ['during the write', { onChangeIn: [outParent, out], thenMs: 40 }],

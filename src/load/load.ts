@@ -63,30 +63,64 @@ export async function readSource(contentDir: string, file: string, hasSidecar: b
   return side && 'error' in side ? { ...read, diagnostics: [...read.diagnostics, side.error] } : read;
 }
 
+/** One file read: the article, and what the next build keeps of it (see KnownSource). */
+export interface SourceRead {
+  /** The article (a stub when the file is unchanged since the last build), or null when it cannot be built. */
+  article: RawArticle | null;
+  known: KnownSource;
+}
+
+/** The article files of a content folder, each read on demand (see findSources). */
+export interface Sources {
+  /** Article files, in sorted path order. */
+  files: string[];
+  /** Problems with the folder itself. */
+  diagnostics: Diagnostic[];
+  /**
+   * Reads `files[i]` and its sidecar; a file `known` from the last build with the same
+   * signature comes back as its stub (RawArticle.stub), unread. Never rejects on bad content.
+   */
+  read(i: number): Promise<SourceRead>;
+}
+
+/** Finds the article files under `contentDir`, to be read one by one (a build reads them while others are normalised). */
+export async function findSources(contentDir: string, known: Record<string, KnownSource> = {}): Promise<Sources> {
+  const found = await findFiles(contentDir);
+  const sidecars = new Set(found.sidecars);
+  return {
+    files: found.articles,
+    diagnostics: found.diagnostics,
+    async read(i) {
+      const file = found.articles[i]!;
+      const sidecarFile = file + SIDECAR_SUFFIX;
+      const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
+      const was = known[file];
+      if (was && was.sig === sig && was.stub) return { article: was.stub, known: was };
+      const read = await readSource(contentDir, file, sidecars.has(sidecarFile));
+      return { article: read.article, known: { sig, stub: read.article && stubOf(read.article), diagnostics: read.diagnostics } };
+    },
+  };
+}
+
+/** The problems found reading the files, and what the next build needs to skip the unchanged ones. */
+export function collectSources(sources: Sources, known: readonly KnownSource[]): { diagnostics: Diagnostic[]; sources: Record<string, KnownSource> } {
+  const diagnostics = [...sources.diagnostics];
+  const kept: Record<string, KnownSource> = {};
+  sources.files.forEach((file, i) => {
+    const k = known[i]!;
+    diagnostics.push(...k.diagnostics);
+    // Files that could not be built are read again every time: they are few, and must be reported.
+    if (k.stub) kept[file] = k;
+  });
+  return { diagnostics, sources: kept };
+}
+
 /**
  * Reads every article under `contentDir`, in sorted path order. Files `known` from the last
  * build with the same signature come back as stubs (RawArticle.stub).
  */
 export async function loadArticles(contentDir: string, known: Record<string, KnownSource> = {}): Promise<{ raw: RawArticle[]; diagnostics: Diagnostic[]; sources: Record<string, KnownSource> }> {
-  const found = await findFiles(contentDir);
-  const sidecars = new Set(found.sidecars);
-  const diagnostics = [...found.diagnostics];
-  const raw: RawArticle[] = [];
-  const sources: Record<string, KnownSource> = {};
-  const results = await mapLimit(found.articles, READS_AT_ONCE, async (file): Promise<KnownSource> => {
-    const sidecarFile = file + SIDECAR_SUFFIX;
-    const sig = `${statSig(path.join(contentDir, file))}|${sidecars.has(sidecarFile) ? statSig(path.join(contentDir, sidecarFile)) : ''}`;
-    const was = known[file];
-    if (was && was.sig === sig && was.stub) return was;
-    const read = await readSource(contentDir, file, sidecars.has(sidecarFile));
-    return { sig, stub: read.article, diagnostics: read.diagnostics };
-  });
-  found.articles.forEach((file, i) => {
-    const r = results[i]!;
-    diagnostics.push(...r.diagnostics);
-    if (r.stub) raw.push(r.stub);
-    // Files that could not be built are read again every time: they are few, and must be reported.
-    if (r.stub) sources[file] = { sig: r.sig, stub: r.stub.stub ? r.stub : stubOf(r.stub), diagnostics: r.diagnostics };
-  });
-  return { raw, diagnostics, sources };
+  const sources = await findSources(contentDir, known);
+  const read = await mapLimit(sources.files.map((_, i) => i), READS_AT_ONCE, (i) => sources.read(i));
+  return { raw: read.flatMap((r) => (r.article ? [r.article] : [])), ...collectSources(sources, read.map((r) => r.known)) };
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CacheSection, codeVersion, hashOf, StaleCacheError } from '../cache/cache.js';
 import type { Article, Diagnostic, RawArticle, Registries } from '../model.js';
+import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../threads.js';
 import { finishNormalise, isDraft } from './finish.js';
 import type { Failed, Normalised } from './index.js';
@@ -107,86 +108,161 @@ export function dropArticleCache(cacheDir: string): void {
   for (const section of ['normalised', 'bodies']) fs.rmSync(path.join(cacheDir, section), { recursive: true, force: true });
 }
 
-/** Normalises every article (see normaliseAll), with the cache and threads. */
-export async function normaliseArchive(raws: RawArticle[], registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
+/** Articles read ahead of the one being looked at. */
+const READ_AHEAD = 64;
+/** Articles read and waiting for a worker, per worker, before reading waits for the workers. */
+const WAITING_PER_WORKER = 4 * BATCH;
+
+/**
+ * Normalises every article (see normaliseAll), with the cache and threads. The `count`
+ * articles are read with `read` (null: a file that cannot be built) in order, a few ahead,
+ * while workers normalise the ones read before: reading is never a stage of its own, and
+ * no more than a few hundred captures are in memory at once, whatever the archive's size.
+ */
+export async function normaliseArchive(count: number, read: (i: number) => Promise<RawArticle | null>, registries: Registries, options: NormaliseOptions): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
   const cache = options.cacheDir ? articleCache(options.cacheDir, registries) : null;
-  const results: (Normalised | Failed | null)[] = new Array(raws.length).fill(null);
-  const keys = raws.map((raw) => hashOf(raw.file, raw.hash));
-  const todo: number[] = [];
-  for (const [i, raw] of raws.entries()) {
-    if (isDraft(raw)) continue;
-    const hit = cache?.get(keys[i]!, raw.file);
-    if (hit) {
-      results[i] = hit;
-      if (raw.body) raws[i] = { ...raw, body: '' };
-      continue;
-    }
-    if (raw.stub) {
-      const full = await options.reload?.(raw.file);
-      if (!full) throw new Error(`${raw.file} changed during the build and can no longer be read; build again`);
-      raws[i] = full;
-      keys[i] = hashOf(full.file, full.hash);
-    }
-    todo.push(i);
-  }
-  let done = raws.length - todo.length;
-  options.progress?.(done, raws.length);
+  const raws: (RawArticle | null)[] = new Array(count).fill(null);
+  const results: (Normalised | Failed | null)[] = new Array(count).fill(null);
+  const keys: string[] = new Array(count).fill('');
+  let done = 0;
+  const advance = () => options.progress?.(++done, count);
   const store = (i: number, r: Normalised | Failed) => {
     results[i] = r;
     // The capture's text is not read again (finishing needs its file and front matter only).
     raws[i] = { ...raws[i]!, body: '' };
     // A failure is never cached: the next build tries again.
     if (cache && !('failed' in r) && jsonSafe(r)) results[i] = cache.set(keys[i]!, raws[i]!.file, r);
-    done++;
-    options.progress?.(done, raws.length);
+    advance();
   };
+  options.progress?.(0, count);
 
-  // With several threads, the articles are normalised on workers only: the normalisers and
-  // their data (about 80 MiB of heap: the language profiles, the given names) are then never
-  // loaded on the main thread, and are let go with the workers before the render.
-  // On one thread, or for a few articles, they are loaded here, and only when the cache lacks some article.
-  if (todo.length >= MIN_FOR_WORKERS && options.jobs > 1) await shareOut(todo, raws, registries, options.jobs, store);
-  else if (todo.length) {
-    const { normaliseAndRender } = await import('./one.js');
-    // A copy: strings cut from the capture (a URL, a name) would otherwise keep the whole capture in memory.
-    for (const i of todo) store(i, structuredClone(normaliseAndRender(raws[i]!, registries)));
+  // With several threads and enough articles to normalise, they are normalised on workers
+  // only: the normalisers and their data (the language profiles, the given names) are then
+  // never loaded on the main thread, and are let go with the workers before the render.
+  // Otherwise they are loaded here, and only when the cache lacks some article.
+  const todo: number[] = [];
+  let pool: Pool | null = null;
+  const ahead = new Map<number, Promise<{ raw: RawArticle | null } | { error: unknown }>>();
+  let nextRead = 0;
+  try {
+    for (let i = 0; i < count; i++) {
+      for (; nextRead < Math.min(count, i + READ_AHEAD); nextRead++) ahead.set(nextRead, read(nextRead).then((raw) => ({ raw }), (error: unknown) => ({ error })));
+      const got = await ahead.get(i)!;
+      ahead.delete(i);
+      if ('error' in got) throw got.error;
+      let raw = got.raw;
+      if (!raw) { advance(); continue; }
+      raws[i] = raw;
+      keys[i] = hashOf(raw.file, raw.hash);
+      if (isDraft(raw)) { advance(); continue; }
+      const hit = cache?.get(keys[i]!, raw.file);
+      if (hit) {
+        results[i] = hit;
+        if (raw.body) raws[i] = { ...raw, body: '' };
+        advance();
+        continue;
+      }
+      if (raw.stub) {
+        raw = await options.reload?.(raw.file) ?? null;
+        if (!raw) throw new Error(`${raws[i]!.file} changed during the build and can no longer be read; build again`);
+        raws[i] = raw;
+        keys[i] = hashOf(raw.file, raw.hash);
+      }
+      todo.push(i);
+      if (!pool && options.jobs > 1 && todo.length >= MIN_FOR_WORKERS) pool = new Pool(options.jobs, registries, raws, store);
+      if (pool) {
+        pool.add(todo.splice(0));
+        await pool.room(WAITING_PER_WORKER * options.jobs);
+      }
+    }
+    if (pool) await pool.finish();
+    else if (todo.length) {
+      const { normaliseAndRender } = await import('./one.js');
+      // A copy: strings cut from the capture (a URL, a name) would otherwise keep the whole capture in memory.
+      for (const i of todo) store(i, structuredClone(normaliseAndRender(raws[i]!, registries)));
+    }
+  } finally {
+    await pool?.close();
   }
   cache?.prune();
-  return finishNormalise(raws, results, registries);
+  const built = raws.flatMap((raw, i) => (raw ? [i] : []));
+  return finishNormalise(built.map((i) => raws[i]!), built.map((i) => results[i]!), registries);
 }
 
-/** Normalises the articles at `todo` on `count` workers, batch by batch. */
-async function shareOut(todo: number[], raws: RawArticle[], registries: Registries, count: number, store: (i: number, r: Normalised | Failed) => void): Promise<void> {
-  let next = 0;
-  const take = (): number[] => {
-    const batch = todo.slice(next, next + BATCH);
-    next += batch.length;
-    return batch;
-  };
-  const pool = Array.from({ length: count }, () => startWorker(import.meta.url, 'worker', { registries }));
-  try {
-    // Each worker has a second batch waiting while it works on one, so that it never waits for the main thread.
-    await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
-      const sent: number[][] = [];
-      const send = () => {
-        const batch = take();
-        if (!batch.length) return;
-        sent.push(batch);
-        w.postMessage(batch.map((i) => raws[i]));
-      };
-      w.on('message', (msg: { results?: Normalised[]; error?: string }) => {
-        if (msg.error) { reject(new Error(msg.error)); return; }
-        const batch = sent.shift()!;
-        msg.results!.forEach((r, k) => store(batch[k]!, r));
-        send();
-        if (!sent.length) resolve();
+/**
+ * Worker threads normalising the articles added to them, in batches; each has a second batch
+ * waiting while it works on one. Results are stored by index, so the outcome does not depend
+ * on which worker did what.
+ */
+class Pool {
+  private readonly workers: { worker: Worker; sent: number[][] }[];
+  private readonly waiting: number[] = [];
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private closed = false;
+
+  constructor(count: number, registries: Registries, private readonly raws: (RawArticle | null)[], private readonly store: (i: number, r: Normalised | Failed) => void) {
+    this.workers = Array.from({ length: count }, () => {
+      const w = { worker: startWorker(import.meta.url, 'worker', { registries }), sent: [] as number[][] };
+      w.worker.on('message', (msg: { results?: Normalised[]; error?: string }) => {
+        if (msg.error) return this.fail(new Error(msg.error));
+        const batch = w.sent.shift()!;
+        msg.results!.forEach((r, k) => this.store(batch[k]!, r));
+        this.send(this.closed);
+        this.notify();
       });
-      w.on('error', reject);
-      send();
-      send();
-      if (!sent.length) resolve();
-    })));
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+      w.worker.on('error', (err) => this.fail(err));
+      return w;
+    });
+  }
+
+  /** Articles read, to be normalised. */
+  add(indices: number[]): void {
+    this.waiting.push(...indices);
+    this.send(false);
+  }
+
+  /** Resolves once no more than `limit` articles wait for a worker. */
+  async room(limit: number): Promise<void> {
+    while (this.waiting.length > limit) await this.next();
+  }
+
+  /** Resolves once every article added is normalised. */
+  async finish(): Promise<void> {
+    this.closed = true;
+    this.send(true);
+    while (this.waiting.length || this.workers.some((w) => w.sent.length)) await this.next();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+
+  /** Gives each worker up to two batches: whole ones while articles are still being read, the rest at the end. */
+  private send(all: boolean): void {
+    for (const w of this.workers) {
+      while (w.sent.length < 2 && (this.waiting.length >= BATCH || (all && this.waiting.length))) {
+        const batch = this.waiting.splice(0, BATCH);
+        w.sent.push(batch);
+        w.worker.postMessage(batch.map((i) => this.raws[i]));
+      }
+    }
+  }
+
+  /** Waits for a worker's answer (or its failure). */
+  private next(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve) => { this.wake = resolve; });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.notify();
   }
 }
