@@ -200,6 +200,7 @@ class Pool {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private closed = false;
+  private ending = false;
 
   constructor(count: number, registries: Registries, private readonly raws: (RawArticle | null)[], private readonly store: (i: number, r: Normalised | Failed) => void) {
     this.workers = Array.from({ length: count }, () => {
@@ -212,6 +213,9 @@ class Pool {
         this.notify();
       });
       w.worker.on('error', (err) => this.fail(err));
+      w.worker.on('exit', (code) => {
+        if (!this.ending) this.fail(new Error(`a normalising thread stopped (exit code ${code}) before its articles were done`));
+      });
       return w;
     });
   }
@@ -235,6 +239,7 @@ class Pool {
   }
 
   async close(): Promise<void> {
+    this.ending = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 
