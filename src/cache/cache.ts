@@ -59,7 +59,11 @@ export function treeVersion(dir: string): string {
 
 let codeHash: string | null = null;
 
-/** A hash of the running code and its data folder: a new version of either is a new epoch. */
+/**
+ * A hash of the running code, its data folder and the packages installed (the lockfile):
+ * a new version of any is a new epoch. (A newer eld or faker identifies languages or
+ * names differently.)
+ */
 export function codeVersion(): string {
   if (codeHash) return codeHash;
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,6 +72,8 @@ export function codeVersion(): string {
   // lib/ (compiled) or src/ (run through tsx): the folder this file is in, one level up.
   hashTree(path.resolve(here, '..'), h);
   hashTree(path.resolve(here, '..', '..', 'data'), h);
+  const lockfile = path.resolve(here, '..', '..', 'package-lock.json');
+  if (fs.existsSync(lockfile)) h.update('package-lock.json\0').update(fs.readFileSync(lockfile));
   codeHash = h.digest('hex');
   return codeHash;
 }
