@@ -102,7 +102,10 @@ export function readArticle(file: string, bytes: Uint8Array, sidecar?: { file: s
   }
 
   return {
-    article: { file, format, body, bodyLine, meta: checked.meta, metaOrigin: meta.origin, hash: hash.digest('hex') },
+    // The fields copied: a string the YAML parser cut from the file's text (a URL, a title)
+    // would otherwise keep the whole text in memory as long as the article's fields are kept
+    // (94 MiB of captures at 10,000 articles while they were normalised).
+    article: { file, format, body, bodyLine, meta: structuredClone(checked.meta), metaOrigin: meta.origin, hash: hash.digest('hex') },
     diagnostics,
   };
 }
