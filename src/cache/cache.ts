@@ -57,6 +57,24 @@ export function treeVersion(dir: string): string {
   return h.digest('hex');
 }
 
+/**
+ * Writes `value` as JSON to `file`, beside its place first and then renamed, so that readers
+ * (other threads and processes, or the next build after a kill) see all of it or none.
+ * False when it could not be written: a cache that cannot be written only costs time.
+ */
+export function writeJsonWhole(file: string, value: unknown): boolean {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(value));
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
 let codeHash: string | null = null;
 
 /**
@@ -108,20 +126,9 @@ export class CacheSection<T> {
     return fs.existsSync(this.file(key));
   }
 
-  /** Stores an entry: written beside its place and renamed, so readers see all of it or none. False when it could not be written. */
+  /** Stores an entry (see writeJsonWhole). False when it could not be written. */
   set(key: string, value: T): boolean {
-    const file = this.file(key);
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(value));
-      fs.renameSync(tmp, file);
-      return true;
-    } catch {
-      // A cache that cannot be written only costs time next build.
-      fs.rmSync(tmp, { force: true });
-      return false;
-    }
+    return writeJsonWhole(this.file(key), value);
   }
 
   /**
@@ -142,17 +149,9 @@ export class CacheSection<T> {
     return pack;
   }
 
-  /** Stores these entries as the pack (written beside its place and renamed); each is an entry of its own too. */
+  /** Stores these entries as the pack (see writeJsonWhole); each is an entry of its own too. */
   writePack(entries: ReadonlyMap<string, T>): void {
-    const file = this.packFile();
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(Object.fromEntries([...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)))));
-      fs.renameSync(tmp, file);
-    } catch {
-      fs.rmSync(tmp, { force: true });
-    }
+    writeJsonWhole(this.packFile(), Object.fromEntries([...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))));
   }
 
   /** Deletes the entries of other epochs of this section. */

@@ -9,8 +9,7 @@
 // epoch); a missing, stale or corrupt state means a full build, never different output.
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { hashOf } from './cache.js';
+import { hashOf, writeJsonWhole } from './cache.js';
 import type { Diagnostic } from '../model.js';
 import type { KnownSource } from '../load/load.js';
 
@@ -63,15 +62,7 @@ export function readSiteState(cacheDir: string, out: string): SiteState | null {
 
 /** Stores the state: written beside its place and renamed, so a killed build leaves the old one or the new one. */
 export function writeSiteState(cacheDir: string, state: Omit<SiteState, 'format'>): void {
-  const file = stateFile(cacheDir, state.out);
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, ...state }));
-    fs.renameSync(tmp, file);
-  } catch {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeJsonWhole(stateFile(cacheDir, state.out), { format: FORMAT, ...state });
 }
 
 /** Forgets the state of an output folder (before a build that may fail halfway). */

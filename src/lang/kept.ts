@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
+import { writeJsonWhole } from '../cache/cache.js';
 
 /** node_modules/.cache/newsarchive/ of the project (src/ and lib/ are both one level below its root). */
 export const KEPT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'newsarchive');
@@ -18,14 +18,7 @@ export function readKept<T>(file: string): T | undefined {
   }
 }
 
-/** Keeps `data` in `file`, whole or not at all (threads and processes may write the same file at once). */
+/** Keeps `data` in `file`, whole or not at all (threads and processes may write the same file at once); not writable, it is made again next time. */
 export function keep(file: string, data: unknown): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(data));
-    fs.renameSync(tmp, file);
-  } catch {
-    // Not writable: made again next time.
-  }
+  writeJsonWhole(file, data);
 }
